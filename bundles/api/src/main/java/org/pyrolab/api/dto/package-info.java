@@ -1,0 +1,7 @@
+/** Plain data the daemon's services return: public fields, no behaviour. */
+@Export
+@Version("1.0.0")
+package org.pyrolab.api.dto;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;

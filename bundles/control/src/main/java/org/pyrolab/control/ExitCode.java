@@ -1,0 +1,12 @@
+package org.pyrolab.control;
+
+/** The exit codes of every {@code pyrolab} command. */
+public final class ExitCode {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int NOT_RUNNING = 3;
+
+    private ExitCode() {
+    }
+}

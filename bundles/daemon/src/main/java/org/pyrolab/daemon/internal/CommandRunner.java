@@ -1,0 +1,144 @@
+package org.pyrolab.daemon.internal;
+
+import java.io.BufferedReader;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Converter;
+import org.pyrolab.control.CommandFailure;
+import org.pyrolab.control.ControlChannel;
+import org.pyrolab.control.ControlChannel.Hello;
+import org.pyrolab.control.ExitCode;
+
+/**
+ * Runs what a control client asked for in a Gogo session whose output streams back to it:
+ * one {@code pyrolab:*} command, or an interactive shell. Turns the outcome into an exit status
+ * and one sentence on stderr; stack traces only for {@code --verbose}.
+ */
+final class CommandRunner {
+    /** Session variable holding the client's working directory, for relative file arguments. */
+    static final String CWD = "PYROLAB_CWD";
+    private static final Pattern COMMAND_NAME = Pattern.compile("[a-z][a-z0-9]*");
+
+    private final CommandProcessor processor;
+    private final DataOutputStream channel;
+    private final Hello hello;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    CommandRunner(CommandProcessor processor, DataOutputStream channel, Hello hello) {
+        this.processor = processor;
+        this.channel = channel;
+        this.hello = hello;
+        this.out = new PrintStream(ControlChannel.frameStream(channel, ControlChannel.STDOUT), true, StandardCharsets.UTF_8);
+        this.err = new PrintStream(ControlChannel.frameStream(channel, ControlChannel.STDERR), true, StandardCharsets.UTF_8);
+    }
+
+    void runOnce() throws IOException {
+        int code;
+        try (CommandSession session = open(InputStream.nullInputStream())) {
+            code = execute(session, commandLine(session, hello.args));
+        } catch (CommandFailure e) {
+            code = report(e);
+        }
+        synchronized (channel) {
+            ControlChannel.writeExit(channel, code);
+        }
+    }
+
+    void shell(InputStream stdin) throws IOException {
+        try (CommandSession session = open(stdin)) {
+            out.println("PyroLab shell: pyrolab commands by name (ps, start NAME, ...), Gogo's too (lb, help)."
+                    + " `exit` leaves the shell; the daemon keeps running.");
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            while (true) {
+                out.print("pyrolab> ");
+                out.flush();
+                String line = lines.readLine();
+                if (line == null || line.trim().equals("exit")) {
+                    break;
+                }
+                if (!line.isBlank()) {
+                    execute(session, line);
+                }
+            }
+        }
+        synchronized (channel) {
+            ControlChannel.writeExit(channel, ExitCode.OK);
+        }
+    }
+
+    private CommandSession open(InputStream stdin) {
+        CommandSession session = processor.createSession(stdin, out, err);
+        session.put("SCOPE", "pyrolab:*");
+        session.put(CWD, hello.cwd);
+        return session;
+    }
+
+    /** {@code pyrolab:NAME $a1 $a2 ...}: the arguments travel as variables, so no quoting can change their meaning. */
+    private static String commandLine(CommandSession session, List<String> args) {
+        String name = args.get(0);
+        if (!COMMAND_NAME.matcher(name).matches()) {
+            throw CommandFailure.usage("there is no command `" + name + "`; run `pyrolab help` for the list");
+        }
+        StringBuilder line = new StringBuilder("pyrolab:").append(name);
+        for (int i = 1; i < args.size(); i++) {
+            session.put("pyrolab_arg" + i, args.get(i));
+            line.append(" $pyrolab_arg").append(i);
+        }
+        return line.toString();
+    }
+
+    private int execute(CommandSession session, String line) {
+        try {
+            Object result = session.execute(line);
+            if (result instanceof CharSequence) {
+                String text = result.toString();
+                out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
+            } else if (result != null) {
+                out.println(session.format(result, Converter.INSPECT));
+            }
+            return ExitCode.OK;
+        } catch (Exception e) {
+            return report(e);
+        } finally {
+            out.flush();
+        }
+    }
+
+    private int report(Exception e) {
+        int code = ExitCode.FAILED;
+        String message = e.getMessage();
+        if (e instanceof CommandFailure) {
+            code = ((CommandFailure) e).exitCode();
+        } else if (e.getClass().getSimpleName().equals("CommandNotFoundException")) {
+            code = ExitCode.USAGE;
+            message = "there is no command `" + commandName(e) + "`; run `pyrolab help` for the list";
+        } else if (message != null && message.startsWith("Cannot coerce")) {
+            code = ExitCode.USAGE;
+            message = "wrong arguments: " + message + "; run `pyrolab help` for the usage";
+        } else if (message == null) {
+            message = e.toString();
+        }
+        err.println("pyrolab: " + message);
+        if (hello.verbose) {
+            e.printStackTrace(err);
+        }
+        return code;
+    }
+
+    private static String commandName(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        int colon = message.lastIndexOf(':');
+        return colon >= 0 ? message.substring(colon + 1).trim() : message;
+    }
+
+}

@@ -1,0 +1,59 @@
+package org.pyrolab.daemon.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.dto.DaemonDTO;
+import org.pyrolab.api.lab.Daemon;
+
+/** The running daemon as the commands see it. */
+@Component
+public class DaemonService implements Daemon {
+    private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon");
+
+    private final BundleContext context;
+    private final InstanceLock lock;
+
+    @Activate
+    public DaemonService(BundleContext context, @Reference InstanceLock lock) {
+        this.context = context;
+        this.lock = lock;
+    }
+
+    @Override
+    public DaemonDTO status() {
+        DaemonDTO dto = new DaemonDTO();
+        dto.pid = ProcessHandle.current().pid();
+        dto.controlPort = lock.port();
+        dto.version = lock.files.version;
+        dto.started = lock.started.toString();
+        dto.uptimeSeconds = Duration.between(lock.started, Instant.now()).getSeconds();
+        dto.dataFolder = lock.files.data.toString();
+        return dto;
+    }
+
+    @Override
+    public Path dataFolder() {
+        return lock.files.data;
+    }
+
+    @Override
+    public void shutdown() {
+        LOG.log(System.Logger.Level.INFO, "shutdown requested");
+        // from another thread: the caller's command must still be able to send its answer
+        Thread stopper = new Thread(() -> {
+            try {
+                context.getBundle(0).stop();
+            } catch (BundleException e) {
+                LOG.log(System.Logger.Level.ERROR, "framework did not stop", e);
+            }
+        }, "pyrolab-down");
+        stopper.start();
+    }
+}

@@ -1,0 +1,93 @@
+package org.pyrolab.daemon.internal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.pyrolab.control.LockFile;
+
+/**
+ * One daemon per user: an OS lock on {@code <data>/pyrolabd.lock}, held while this component is
+ * active. The OS releases it when the process dies, so a crash leaves no stale lock, only a
+ * record that names a dead pid. The record (pid, control port, version, start time) is written
+ * once the control port is open.
+ */
+@Component(service = InstanceLock.class)
+public class InstanceLock {
+    private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon");
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileLock lock;
+    final DaemonFiles files;
+    final Instant started = Instant.now();
+    private volatile int port;
+
+    @Activate
+    public InstanceLock(BundleContext context) {
+        files = DaemonFiles.from(context);
+        file = files.data.resolve(LockFile.NAME);
+        try {
+            Files.createDirectories(files.data);
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw Fatal.report(context, "cannot open the lockfile " + file + ": " + e.getMessage());
+        }
+        FileLock acquired;
+        try {
+            // lock a byte past the record: Windows locks are mandatory and would hide the record from readers
+            acquired = channel.tryLock(Long.MAX_VALUE - 1, 1, false);
+        } catch (IOException e) {
+            close();
+            throw Fatal.report(context, "the folder " + files.data + " does not support file locks (" + e.getMessage()
+                    + "); set PYROLAB_HOME to a local folder");
+        }
+        if (acquired == null) {
+            close();
+            String holder = LockFile.read(files.data).map(l -> " (pid " + l.pid + ")").orElse("");
+            throw Fatal.report(context, "PyroLab daemon is already running" + holder);
+        }
+        lock = acquired;
+    }
+
+    /** Records pid, port, version and start time in one write, so readers see all or nothing. */
+    void publish(int controlPort) throws IOException {
+        port = controlPort;
+        byte[] record = new LockFile(ProcessHandle.current().pid(), controlPort, files.version, started).toBytes();
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(record), 0);
+        channel.force(true);
+        LOG.log(System.Logger.Level.INFO, "daemon ready: pid {0}, control port {1}", ProcessHandle.current().pid(), controlPort);
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Deactivate
+    void release() {
+        try {
+            Files.deleteIfExists(file); // delete while still locked, so no newcomer's record is removed
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not remove the lockfile " + file, e);
+        }
+        close();
+    }
+
+    private void close() {
+        try {
+            channel.close(); // releases the lock too
+        } catch (IOException e) {
+            // closing on the way out: nothing more to do
+        }
+    }
+}

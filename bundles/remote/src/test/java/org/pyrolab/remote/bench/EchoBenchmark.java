@@ -1,0 +1,134 @@
+package org.pyrolab.remote.bench;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.pyrolab.api.Expose;
+import org.pyrolab.remote.ns.MemoryNameStore;
+import org.pyrolab.remote.ns.NameServerConfig;
+import org.pyrolab.remote.ns.NameServerHost;
+import org.pyrolab.remote.server.PyroServer;
+import org.pyrolab.remote.server.PyroServerConfig;
+import org.pyrolab.remote.server.Targets;
+
+import net.razorvine.pyro.NameServerProxy;
+import net.razorvine.pyro.PyroProxy;
+import net.razorvine.pyro.PyroURI;
+
+/**
+ * Pyrolite clients against a PyroServer over loopback: one client's echo calls/s with p50/p99,
+ * eight concurrent clients' total calls/s, and new connection + name server lookup p50.
+ * Usage: {@code EchoBenchmark [callsPerClient]} (run by bench/pyro-echo.sh).
+ */
+public final class EchoBenchmark {
+
+    public static final class Echo {
+        @Expose
+        public Object echo(Object x) {
+            return x;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        Targets targets = new Targets();
+        targets.add("bench.echo", new Echo());
+        try (PyroServer server = new PyroServer(PyroServerConfig.defaults(), targets);
+             NameServerHost ns = new NameServerHost(NameServerConfig.defaults()
+                     .withServer(PyroServerConfig.defaults().withPort(0)).withProbeTimeout(Duration.ofMillis(500)),
+                     new MemoryNameStore())) {
+            server.start();
+            ns.start();
+            ns.nameServer().register("bench.echo", server.uri("bench.echo").toString(), false, null, false);
+            String uri = server.uri("bench.echo").toString();
+
+            oneClient(uri, calls / 5); // warm-up
+            long[] lat = oneClient(uri, calls);
+            double seconds = Arrays.stream(lat).sum() / 1e9;
+            Arrays.sort(lat);
+            System.out.printf(Locale.ROOT, "one client: %d calls, %.0f calls/s, p50 %.1f us, p99 %.1f us%n",
+                    calls, calls / seconds, pct(lat, 50) / 1e3, pct(lat, 99) / 1e3);
+
+            eightClients(uri, calls / 8); // warm-up
+            long t0 = System.nanoTime();
+            int total = eightClients(uri, calls);
+            double s8 = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "eight clients: %d calls, %.0f calls/s total%n", total, total / s8);
+
+            int port = ns.server().port();
+            lookups(port, 200); // warm-up
+            long[] lk = lookups(port, 2000);
+            Arrays.sort(lk);
+            System.out.printf(Locale.ROOT, "connect + lookup: %d rounds, p50 %.1f us, p99 %.1f us%n",
+                    lk.length, pct(lk, 50) / 1e3, pct(lk, 99) / 1e3);
+        }
+    }
+
+    private static long[] oneClient(String uri, int calls) throws Exception {
+        long[] lat = new long[calls];
+        PyroProxy p = new PyroProxy(new PyroURI(uri));
+        try {
+            p.call("echo", "hello");
+            for (int i = 0; i < calls; i++) {
+                long t = System.nanoTime();
+                p.call("echo", "hello");
+                lat[i] = System.nanoTime() - t;
+            }
+        } finally {
+            p.close();
+        }
+        return lat;
+    }
+
+    private static int eightClients(String uri, int callsPerClient) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> done = new ArrayList<>();
+            for (int c = 0; c < 8; c++) {
+                done.add(pool.submit(() -> {
+                    PyroProxy p = new PyroProxy(new PyroURI(uri));
+                    try {
+                        for (int i = 0; i < callsPerClient; i++) {
+                            p.call("echo", "hello");
+                        }
+                    } finally {
+                        p.close();
+                    }
+                    return callsPerClient;
+                }));
+            }
+            int total = 0;
+            for (Future<Integer> f : done) {
+                total += f.get();
+            }
+            return total;
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static long[] lookups(int port, int rounds) throws Exception {
+        long[] lat = new long[rounds];
+        for (int i = 0; i < rounds; i++) {
+            long t = System.nanoTime();
+            NameServerProxy ns = new NameServerProxy("127.0.0.1", port);
+            try {
+                ns.lookup("bench.echo");
+            } finally {
+                ns.close();
+            }
+            lat[i] = System.nanoTime() - t;
+        }
+        return lat;
+    }
+
+    private static long pct(long[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,82 @@
+package org.pyrolab.remote.lock;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import org.junit.jupiter.api.Test;
+
+class LockManagerTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final ManualClock clock = new ManualClock();
+    private final LockManager locks = new LockManager(Duration.ofSeconds(10), clock);
+
+    @Test
+    void holderMayCallOthersAreRefusedNamingTheHolder() {
+        locks.lock("laser", "alice", "10.0.0.1", "c1");
+        locks.check("laser", "c1");
+        LockedException e = assertThrows(LockedException.class, () -> locks.check("laser", "c2"));
+        assertEquals("Pyro object is locked (by 'alice')", e.getMessage());
+        assertEquals("builtins.ConnectionRefusedError", e.pythonClass());
+        assertThrows(LockedException.class, () -> locks.lock("laser", "bob", "h", "c2"));
+        assertThrows(LockedException.class, () -> locks.unlock("laser", "c2"));
+    }
+
+    @Test
+    void unlockAndReleaseOnClose() {
+        locks.lock("laser", "alice", "h", "c1");
+        assertTrue(locks.unlock("laser", "c1"));
+        assertFalse(locks.unlock("laser", "c1"));
+        locks.lock("laser", "alice", "h", "c1");
+        locks.lock("stage", "alice", "h", "c1");
+        assertEquals(2, locks.releaseAll("c1"));
+        locks.check("laser", "c2");
+    }
+
+    @Test
+    void leaseRunsOutWithoutCallsAndCallsRenewIt() {
+        locks.lock("laser", "alice", "h", "c1");
+        clock.now = clock.now.plusSeconds(8);
+        locks.check("laser", "c1"); // renews
+        clock.now = clock.now.plusSeconds(8);
+        assertThrows(LockedException.class, () -> locks.check("laser", "c2"));
+        clock.now = clock.now.plusSeconds(11);
+        locks.check("laser", "c2");
+        assertTrue(locks.holder("laser").isEmpty());
+        locks.lock("laser", "bob", "h", "c2");
+        assertEquals("bob", locks.holder("laser").orElseThrow().user());
+    }
+
+    @Test
+    void forceUnlockBreaksAnyonesLock() {
+        locks.lock("laser", "alice", "h", "c1");
+        assertEquals("alice", locks.forceUnlock("laser").orElseThrow().user());
+        assertTrue(locks.snapshot().isEmpty());
+    }
+}

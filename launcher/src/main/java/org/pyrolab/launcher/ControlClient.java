@@ -1,0 +1,117 @@
+package org.pyrolab.launcher;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.pyrolab.control.ControlChannel;
+import org.pyrolab.control.ControlChannel.Frame;
+import org.pyrolab.control.ControlChannel.Hello;
+import org.pyrolab.control.ExitCode;
+import org.pyrolab.control.LockFile;
+
+/** Sends one command (or an interactive shell) to the daemon over its loopback control port. */
+final class ControlClient {
+    private final Path data;
+    private final LockFile lock;
+
+    ControlClient(Path data, LockFile lock) {
+        this.data = data;
+        this.lock = lock;
+    }
+
+    /** True when the daemon answers an empty request within {@code timeoutMs}. */
+    boolean answers(int timeoutMs) {
+        try {
+            return run(List.of(), false, false, null, nullStream(), nullStream(), timeoutMs) == ExitCode.OK;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Runs {@code args} in the daemon, copying its output to {@code out} and {@code err} as it
+     * comes; returns the command's exit status. {@code stdin} is forwarded in an interactive shell.
+     */
+    int run(List<String> args, boolean interactive, boolean verbose, InputStream stdin, PrintStream out, PrintStream err,
+            int timeoutMs) throws IOException {
+        String token = readToken();
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), lock.port), Math.max(timeoutMs, 1000));
+            socket.setSoTimeout(timeoutMs);
+            DataOutputStream toDaemon = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            DataInputStream fromDaemon = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            new Hello(token, args, interactive, verbose, System.getProperty("user.dir")).writeTo(toDaemon);
+            if (interactive) {
+                forwardInput(stdin, toDaemon);
+            }
+            while (true) {
+                Frame frame;
+                try {
+                    frame = ControlChannel.readFrame(fromDaemon);
+                } catch (SocketTimeoutException e) {
+                    throw new IOException("the daemon did not answer within " + timeoutMs + " ms", e);
+                }
+                if (frame == null) {
+                    throw new IOException("the daemon closed the connection without an exit status");
+                }
+                switch (frame.type) {
+                    case ControlChannel.STDOUT:
+                        out.write(frame.data);
+                        out.flush();
+                        break;
+                    case ControlChannel.STDERR:
+                        err.write(frame.data);
+                        err.flush();
+                        break;
+                    case ControlChannel.EXIT:
+                        return frame.exitCode();
+                    default:
+                        throw new IOException("unexpected frame type " + frame.type + " from the daemon");
+                }
+            }
+        }
+    }
+
+    private String readToken() throws IOException {
+        return new String(Files.readAllBytes(data.resolve(ControlChannel.TOKEN_FILE)), StandardCharsets.US_ASCII).trim();
+    }
+
+    private static void forwardInput(InputStream stdin, DataOutputStream toDaemon) {
+        Thread pump = new Thread(() -> {
+            byte[] buffer = new byte[4096];
+            try {
+                int n;
+                while ((n = stdin.read(buffer)) >= 0) {
+                    synchronized (toDaemon) {
+                        ControlChannel.writeFrame(toDaemon, ControlChannel.STDIN, buffer, 0, n);
+                    }
+                }
+                synchronized (toDaemon) {
+                    ControlChannel.writeFrame(toDaemon, ControlChannel.STDIN_CLOSED, buffer, 0, 0);
+                }
+            } catch (IOException sessionEnded) {
+                // the daemon closed the session (exit); nothing left to forward
+            }
+        }, "pyrolab-stdin");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    private static PrintStream nullStream() {
+        return new PrintStream(java.io.OutputStream.nullOutputStream());
+    }
+}

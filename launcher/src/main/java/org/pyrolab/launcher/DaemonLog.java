@@ -1,0 +1,85 @@
+package org.pyrolab.launcher;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+/**
+ * The daemon's own rotating log, {@code <data>/logs/pyrolabd.log} (5 files of 5 MB), through
+ * java.util.logging: the launcher, System.Logger users and (through the daemon bundle's log
+ * listener) every bundle's OSGi log entries end up there, one line each.
+ */
+final class DaemonLog {
+    static final String FILE = "pyrolabd.log";
+    private static final int LIMIT = 5 * 1024 * 1024;
+    private static final int COUNT = 5;
+
+    private DaemonLog() {
+    }
+
+    static void configure(Path logs, boolean verbose, boolean console) throws IOException {
+        Files.createDirectories(logs);
+        Logger root = Logger.getLogger("");
+        for (Handler h : root.getHandlers()) {
+            root.removeHandler(h);
+        }
+        Level level = verbose ? Level.FINE : Level.INFO;
+        FileHandler file = new FileHandler(logs.resolve(FILE).toString().replace("%", "%%") + ".%g", LIMIT, COUNT, true);
+        file.setFormatter(new LineFormatter());
+        file.setLevel(level);
+        file.setEncoding("UTF-8");
+        root.addHandler(file);
+        if (console) {
+            ConsoleHandler out = new ConsoleHandler();
+            out.setFormatter(new LineFormatter());
+            out.setLevel(level);
+            root.addHandler(out);
+        }
+        root.setLevel(level);
+    }
+
+    /** {@code 2026-11-26T14:03:05.123 INFO  org.pyrolab.daemon: message}. */
+    static final class LineFormatter extends Formatter {
+        private static final DateTimeFormatter TIME =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+        @Override
+        public String format(LogRecord r) {
+            StringBuilder line = new StringBuilder(160);
+            line.append(TIME.format(r.getInstant())).append(' ');
+            line.append(String.format("%-7s", levelName(r.getLevel()))).append(' ');
+            line.append(r.getLoggerName() == null ? "-" : r.getLoggerName()).append(": ");
+            line.append(formatMessage(r)).append(System.lineSeparator());
+            if (r.getThrown() != null) {
+                StringWriter trace = new StringWriter();
+                r.getThrown().printStackTrace(new PrintWriter(trace));
+                line.append(trace);
+            }
+            return line.toString();
+        }
+
+        private static String levelName(Level level) {
+            if (level.intValue() >= Level.SEVERE.intValue()) {
+                return "ERROR";
+            }
+            if (level.intValue() >= Level.WARNING.intValue()) {
+                return "WARN";
+            }
+            if (level.intValue() >= Level.INFO.intValue()) {
+                return "INFO";
+            }
+            return level.intValue() >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.pyrolab.launcher;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The process a lockfile names, and whether it really is a PyroLab daemon of this user for
+ * this data folder: only then may {@code up --force} end it.
+ */
+final class DaemonProcess {
+    private final ProcessHandle handle;
+
+    private DaemonProcess(ProcessHandle handle) {
+        this.handle = handle;
+    }
+
+    /** The live process with this pid, if any. */
+    static Optional<DaemonProcess> of(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(DaemonProcess::new);
+    }
+
+    long pid() {
+        return handle.pid();
+    }
+
+    /** Its command line names the daemon's main class and this data folder, and it runs as this user. */
+    boolean isPyroLabDaemonFor(Path data) {
+        ProcessHandle.Info info = handle.info();
+        String commandLine = info.commandLine().orElse("");
+        String user = info.user().orElse("");
+        return commandLine.contains(DaemonSettings.DAEMON_MAIN)
+                && commandLine.contains("-D" + DaemonSettings.DATA + "=" + data)
+                && sameUser(user, System.getProperty("user.name"));
+    }
+
+    private static boolean sameUser(String processUser, String me) {
+        // Windows reports DOMAIN\\user
+        return processUser.equals(me) || processUser.endsWith("\\" + me);
+    }
+
+    /** Ends the process: TERM, then KILL after {@code graceMs}. Returns how it ended. */
+    String end(long graceMs) throws InterruptedException {
+        handle.destroy();
+        if (waitForExit(graceMs)) {
+            return "TERM";
+        }
+        handle.destroyForcibly();
+        if (waitForExit(10_000)) {
+            return "KILL";
+        }
+        throw new LauncherException("process " + pid() + " did not end even after KILL; end it by hand and run `pyrolab up` again");
+    }
+
+    boolean waitForExit(long ms) throws InterruptedException {
+        try {
+            handle.onExit().get(ms, TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return !handle.isAlive();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !handle.isAlive();
+        }
+    }
+}

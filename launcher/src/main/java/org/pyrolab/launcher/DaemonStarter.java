@@ -1,0 +1,142 @@
+package org.pyrolab.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.pyrolab.control.LockFile;
+
+/**
+ * {@code pyrolab up}: starts the daemon JVM in the background and returns once it answers on
+ * its control port, or says why it could not start. Concurrent {@code up}s of one user are
+ * serialized by an OS lock on {@code <data>/up.lock}, so exactly one of them starts a daemon.
+ */
+final class DaemonStarter {
+    static final String JVM_OPTIONS_ENV = "PYROLAB_DAEMON_OPTS";
+    private static final String DEFAULT_JVM_OPTIONS = "-Xss512k -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData";
+    private static final int ANSWER_TIMEOUT_MS = 3000;
+    private static final long START_TIMEOUT_MS = 60_000;
+    static final String CONSOLE_FILE = "daemon.out";
+
+    private final Folders folders;
+    private final Installation installation;
+    private final PrintStream out;
+
+    DaemonStarter(Folders folders, Installation installation, PrintStream out) {
+        this.folders = folders;
+        this.installation = installation;
+        this.out = out;
+    }
+
+    /** Starts the daemon; returns its lock record once it answers. */
+    LockFile up(boolean force, Path config, boolean verbose) throws IOException, InterruptedException {
+        folders.ensureWritable();
+        try (FileChannel channel = FileChannel.open(folders.data.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock serialized = channel.lock()) {
+            clearTheWay(force);
+            return spawnAndWait(config, verbose);
+        }
+    }
+
+    /** Refuses when a healthy daemon runs; ends a hung one under --force; ignores stale records. */
+    private void clearTheWay(boolean force) throws InterruptedException {
+        Optional<LockFile> record = LockFile.read(folders.data);
+        if (record.isEmpty()) {
+            return;
+        }
+        LockFile lock = record.get();
+        Optional<DaemonProcess> holder = DaemonProcess.of(lock.pid);
+        if (holder.isEmpty() || !holder.get().isPyroLabDaemonFor(folders.data)) {
+            return; // the daemon died without cleaning up (kill -9, power loss): its OS lock went with it
+        }
+        if (new ControlClient(folders.data, lock).answers(ANSWER_TIMEOUT_MS)) {
+            throw new LauncherException("PyroLab daemon is already running (pid " + lock.pid + ")");
+        }
+        if (!force) {
+            throw new LauncherException("PyroLab daemon (pid " + lock.pid + ") holds the lock but does not answer on its control port;"
+                    + " if it is hung, run `pyrolab up --force` to end it and start a new one");
+        }
+        String how = holder.get().end(5000);
+        out.println("Ended unresponsive PyroLab daemon (pid " + lock.pid + ") with " + how + ".");
+    }
+
+    private LockFile spawnAndWait(Path config, boolean verbose) throws IOException, InterruptedException {
+        Path console = folders.logs().resolve(CONSOLE_FILE);
+        Files.createDirectories(console.getParent());
+        ProcessBuilder builder = new ProcessBuilder(command(config, verbose))
+                .directory(folders.data.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
+                .redirectOutput(console.toFile())
+                .redirectErrorStream(true);
+        Process process = builder.start();
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
+        while (System.currentTimeMillis() < deadline) {
+            if (!process.isAlive()) {
+                throw new LauncherException(reasonFrom(console, process.exitValue()));
+            }
+            Optional<LockFile> lock = LockFile.read(folders.data).filter(l -> l.pid == process.pid());
+            if (lock.isPresent() && new ControlClient(folders.data, lock.get()).answers(ANSWER_TIMEOUT_MS)) {
+                return lock.get();
+            }
+            Thread.sleep(10);
+        }
+        process.destroyForcibly();
+        throw new LauncherException("the daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s and was ended; see "
+                + folders.logs().resolve(DaemonLog.FILE + ".0"));
+    }
+
+    private List<String> command(Path config, boolean verbose) {
+        List<String> cmd = new ArrayList<>();
+        Path setsid = Path.of("/usr/bin/setsid");
+        if (Files.isExecutable(setsid)) {
+            cmd.add(setsid.toString()); // its own session: closing the terminal does not hang it up
+        }
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        String options = System.getenv(JVM_OPTIONS_ENV);
+        for (String option : (options == null ? DEFAULT_JVM_OPTIONS : options).trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                cmd.add(option);
+            }
+        }
+        cmd.add("-D" + DaemonSettings.DATA + "=" + folders.data);
+        cmd.add("-D" + DaemonSettings.CONFIG + "=" + folders.config);
+        cmd.add("-D" + DaemonSettings.INSTALL + "=" + installation.root);
+        if (config != null) {
+            cmd.add("-D" + DaemonSettings.START_CONFIG + "=" + config.toAbsolutePath().normalize());
+        }
+        if (verbose) {
+            cmd.add("-D" + DaemonSettings.VERBOSE + "=true");
+        }
+        cmd.add("-cp");
+        cmd.add(installation.classPath());
+        cmd.add(DaemonSettings.DAEMON_MAIN);
+        return cmd;
+    }
+
+    /** The daemon's own words for why it stopped, from the lines it marked for us. */
+    private static String reasonFrom(Path console, int exitValue) throws IOException {
+        List<String> reasons = new ArrayList<>();
+        for (String line : Files.readAllLines(console, StandardCharsets.UTF_8)) {
+            if (line.startsWith(DaemonSettings.FATAL_PREFIX)) {
+                reasons.add(line.substring(DaemonSettings.FATAL_PREFIX.length()));
+            }
+        }
+        if (reasons.isEmpty()) {
+            return "the daemon exited with status " + exitValue + " while starting; see " + console;
+        }
+        return String.join(System.lineSeparator(), reasons);
+    }
+
+    static boolean isWindows() {
+        return System.getProperty("os.name").toLowerCase().startsWith("windows");
+    }
+}

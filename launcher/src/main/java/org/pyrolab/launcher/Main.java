@@ -1,0 +1,184 @@
+package org.pyrolab.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ConnectException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.pyrolab.control.ExitCode;
+import org.pyrolab.control.LockFile;
+
+/**
+ * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version} and {@code --data}
+ * run here; every other command is sent to the running daemon and runs there as a Gogo
+ * {@code pyrolab:*} command.
+ */
+public final class Main {
+    private final PrintStream out;
+    private final PrintStream err;
+    private boolean verbose;
+
+    Main(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        int code = new Main(System.out, System.err).run(args);
+        System.out.flush();
+        System.exit(code);
+    }
+
+    int run(String[] argv) {
+        List<String> args = new ArrayList<>(List.of(argv));
+        verbose = args.remove("--verbose");
+        String home = null;
+        try {
+            while (!args.isEmpty() && args.get(0).startsWith("-")) {
+                String option = args.remove(0);
+                switch (option) {
+                    case "--home":
+                        if (args.isEmpty()) {
+                            throw new LauncherException(ExitCode.USAGE, "--home needs a folder: pyrolab --home DIR COMMAND");
+                        }
+                        home = args.remove(0);
+                        break;
+                    case "--version":
+                        out.println("pyrolab " + Installation.version());
+                        return ExitCode.OK;
+                    case "--data":
+                        out.println(folders(home).data);
+                        return ExitCode.OK;
+                    case "-h":
+                    case "--help":
+                        out.print(Help.summary());
+                        return ExitCode.OK;
+                    default:
+                        throw new LauncherException(ExitCode.USAGE, "unknown option " + option + "; run `pyrolab help`");
+                }
+            }
+            if (args.isEmpty()) {
+                out.print(Help.summary());
+                return ExitCode.OK;
+            }
+            return dispatch(folders(home), args);
+        } catch (LauncherException e) {
+            err.println("pyrolab: " + e.getMessage());
+            return e.exitCode;
+        } catch (IOException | RuntimeException e) {
+            err.println("pyrolab: " + e.getMessage());
+            if (verbose) {
+                e.printStackTrace(err);
+            }
+            return ExitCode.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.FAILED;
+        }
+    }
+
+    private int dispatch(Folders folders, List<String> args) throws IOException, InterruptedException {
+        String command = args.get(0);
+        List<String> rest = args.subList(1, args.size());
+        switch (command) {
+            case "help":
+                return help(rest);
+            case "up":
+                return up(folders, new UpOptions(rest));
+            case "shell":
+                return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
+            case "start":
+                if (LockFile.read(folders.data).flatMap(l -> DaemonProcess.of(l.pid)).isEmpty()) {
+                    // the daemon starts automatically when the first service is started
+                    int started = up(folders, new UpOptions(List.of()));
+                    if (started != ExitCode.OK) {
+                        return started;
+                    }
+                }
+                return send(folders, args);
+            default:
+                return send(folders, args);
+        }
+    }
+
+    private int help(List<String> rest) {
+        if (rest.isEmpty()) {
+            out.print(Help.summary());
+            return ExitCode.OK;
+        }
+        String usage = Help.usage(rest.get(0));
+        if (usage == null) {
+            throw new LauncherException(ExitCode.USAGE, "there is no command `" + rest.get(0) + "`; run `pyrolab help` for the list");
+        }
+        out.print(usage);
+        return ExitCode.OK;
+    }
+
+    private int up(Folders folders, UpOptions options) throws IOException, InterruptedException {
+        if (options.config != null && !Files.isRegularFile(options.config)) {
+            throw new LauncherException("the configuration file " + options.config + " does not exist; give the path of a YAML or JSON file");
+        }
+        if (options.foreground) {
+            folders.ensureWritable();
+            return DaemonMain.runInForeground(folders, options.config, verbose);
+        }
+        LockFile lock = new DaemonStarter(folders, Installation.locate(), out).up(options.force, options.config, verbose);
+        out.println("PyroLab daemon started (pid " + lock.pid + ", control port " + lock.port + ").");
+        return new ControlClient(folders.data, lock).run(List.of("autolaunch-report"), false, verbose, null, out, err, 0);
+    }
+
+    /** Runs a command in the daemon; exit 3 with advice when none runs. */
+    private int send(Folders folders, List<String> args) throws IOException {
+        try {
+            return daemon(folders).run(args, false, verbose, null, out, err, 0);
+        } catch (ConnectException e) {
+            throw new LauncherException(ExitCode.NOT_RUNNING, "PyroLab daemon is not answering on its control port;"
+                    + " if it is hung, run `pyrolab up --force`");
+        }
+    }
+
+    private ControlClient daemon(Folders folders) {
+        Optional<LockFile> lock = LockFile.read(folders.data).filter(l -> DaemonProcess.of(l.pid).isPresent());
+        if (lock.isEmpty() || !Files.exists(folders.data.resolve(org.pyrolab.control.ControlChannel.TOKEN_FILE))) {
+            throw new LauncherException(ExitCode.NOT_RUNNING, "PyroLab daemon is not running; start it with `pyrolab up`");
+        }
+        return new ControlClient(folders.data, lock.get());
+    }
+
+    private static Folders folders(String home) {
+        return Folders.resolve(home, System.getenv(), System.getProperty("os.name"), Paths.get(System.getProperty("user.home")));
+    }
+
+    /** The options of {@code up}. */
+    static final class UpOptions {
+        boolean force;
+        boolean foreground;
+        Path config;
+
+        UpOptions(List<String> args) {
+            for (int i = 0; i < args.size(); i++) {
+                switch (args.get(i)) {
+                    case "--force":
+                        force = true;
+                        break;
+                    case "--foreground":
+                        foreground = true;
+                        break;
+                    case "--config":
+                        if (i + 1 >= args.size()) {
+                            throw new LauncherException(ExitCode.USAGE, "--config needs a file: pyrolab up --config FILE");
+                        }
+                        config = Paths.get(args.get(++i)).toAbsolutePath().normalize();
+                        break;
+                    default:
+                        throw new LauncherException(ExitCode.USAGE, "`up` does not take " + args.get(i) + "; usage: pyrolab up [--force] [--config FILE] [--foreground]");
+                }
+            }
+        }
+    }
+}
