@@ -32,6 +32,10 @@ final class ControlClient {
         this.lock = lock;
     }
 
+    long pid() {
+        return lock.pid;
+    }
+
     /** True when the daemon answers an empty request within {@code timeoutMs}. */
     boolean answers(int timeoutMs) {
         try {

@@ -13,6 +13,7 @@ import java.util.logging.Formatter;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
+import java.util.logging.LogManager;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +27,45 @@ final class DaemonLog {
     private static final int COUNT = 5;
 
     private DaemonLog() {
+    }
+
+    /**
+     * Keeps the log open while the JVM shuts down: java.util.logging's own shutdown hook would
+     * close it at once, losing what bundles log while SIGTERM or Ctrl-C stops the framework.
+     * Named by {@code -Djava.util.logging.manager}; the daemon closes the log itself at the end.
+     */
+    public static final class Manager extends LogManager {
+        @Override
+        public void reset() {
+            if (!shuttingDown()) {
+                super.reset();
+            }
+        }
+
+        void close() {
+            super.reset();
+        }
+
+        private static boolean shuttingDown() {
+            try {
+                Thread probe = new Thread(() -> { });
+                Runtime.getRuntime().addShutdownHook(probe);
+                Runtime.getRuntime().removeShutdownHook(probe);
+                return false;
+            } catch (IllegalStateException e) {
+                return true;
+            }
+        }
+    }
+
+    /** Flushes and closes the log files (and their .lck files); the last thing the daemon does. */
+    static void close() {
+        LogManager manager = LogManager.getLogManager();
+        if (manager instanceof Manager) {
+            ((Manager) manager).close();
+        } else {
+            manager.reset();
+        }
     }
 
     static void configure(Path logs, boolean verbose, boolean console) throws IOException {

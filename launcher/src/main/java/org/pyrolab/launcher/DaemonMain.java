@@ -43,7 +43,9 @@ public final class DaemonMain {
     }
 
     public static void main(String[] args) {
-        System.exit(run());
+        int code = run();
+        DaemonLog.close();
+        System.exit(code);
     }
 
     /** {@code up --foreground}: the daemon in the CLI's own JVM, for service managers and debugging. */
@@ -78,7 +80,11 @@ public final class DaemonMain {
         } catch (BundleException | IOException | RuntimeException e) {
             return fail(whyNotStarted(e));
         }
-        Thread hook = new Thread(() -> stop(framework), "pyrolab-shutdown");
+        Thread hook = new Thread(() -> {
+            stop(framework);
+            LOG.info("daemon stopped on a signal (SIGTERM or Ctrl-C)");
+            DaemonLog.close(); // the JVM halts when the hooks end; the main thread may not get further
+        }, "pyrolab-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             BundleContext context = framework.getBundleContext();
@@ -93,7 +99,7 @@ public final class DaemonMain {
             }
             LOG.info("framework started with " + core.size() + " core bundles");
             for (Bundle b : core) {
-                if (b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
+                if (fatal.get() == null && b.getState() != Bundle.ACTIVE && b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     LOG.warning("core bundle " + b.getSymbolicName() + " is not active (state " + b.getState() + ")");
                 }
             }
@@ -111,7 +117,13 @@ public final class DaemonMain {
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
-            // the hook is running and stops the framework itself
+            // the hook is running: it stops the framework and logs the end itself
+            try {
+                hook.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return 0;
         }
         String reason = fatal.get();
         if (reason != null) {

@@ -42,6 +42,7 @@ final class DaemonProcess {
     /** Ends the process: TERM, then KILL after {@code graceMs}. Returns how it ended. */
     String end(long graceMs) throws InterruptedException {
         handle.destroy();
+        resume();
         if (waitForExit(graceMs)) {
             return "TERM";
         }
@@ -50,6 +51,20 @@ final class DaemonProcess {
             return "KILL";
         }
         throw new LauncherException("process " + pid() + " did not end even after KILL; end it by hand and run `pyrolab up` again");
+    }
+
+    /** A stopped process (SIGSTOP, Ctrl-Z) acts on TERM only once it runs again; Windows has no such state. */
+    private void resume() throws InterruptedException {
+        if (DaemonStarter.isWindows()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-CONT", Long.toString(pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            kill.waitFor(2, TimeUnit.SECONDS);
+        } catch (java.io.IOException noKillCommand) {
+            // then only KILL ends a stopped process, after the grace period
+        }
     }
 
     boolean waitForExit(long ms) throws InterruptedException {

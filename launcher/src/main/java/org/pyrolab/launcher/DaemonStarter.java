@@ -107,6 +107,7 @@ final class DaemonStarter {
                 cmd.add(option);
             }
         }
+        cmd.add("-Djava.util.logging.manager=" + DaemonLog.Manager.class.getName());
         cmd.add("-D" + DaemonSettings.DATA + "=" + folders.data);
         cmd.add("-D" + DaemonSettings.CONFIG + "=" + folders.config);
         cmd.add("-D" + DaemonSettings.INSTALL + "=" + installation.root);
@@ -122,13 +123,21 @@ final class DaemonStarter {
         return cmd;
     }
 
-    /** The daemon's own words for why it stopped, from the lines it marked for us. */
+    /**
+     * The daemon's own words for why it stopped: from the first line it marked for us to the end,
+     * since a reason such as a list of configuration errors goes on over several lines.
+     */
     private static String reasonFrom(Path console, int exitValue) throws IOException {
         List<String> reasons = new ArrayList<>();
         for (String line : Files.readAllLines(console, StandardCharsets.UTF_8)) {
             if (line.startsWith(DaemonSettings.FATAL_PREFIX)) {
                 reasons.add(line.substring(DaemonSettings.FATAL_PREFIX.length()));
+            } else if (!reasons.isEmpty()) {
+                reasons.add(line);
             }
+        }
+        while (!reasons.isEmpty() && reasons.get(reasons.size() - 1).isBlank()) {
+            reasons.remove(reasons.size() - 1);
         }
         if (reasons.isEmpty()) {
             return "the daemon exited with status " + exitValue + " while starting; see " + console;

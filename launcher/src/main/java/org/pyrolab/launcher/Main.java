@@ -19,6 +19,9 @@ import org.pyrolab.control.LockFile;
  * {@code pyrolab:*} command.
  */
 public final class Main {
+    /** How long {@code down} waits for the daemon's process to exit. */
+    private static final long STOP_TIMEOUT_MS = 30_000;
+
     private final PrintStream out;
     private final PrintStream err;
     private boolean verbose;
@@ -92,6 +95,8 @@ public final class Main {
                 return up(folders, new UpOptions(rest));
             case "shell":
                 return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
+            case "down":
+                return down(folders, args);
             case "start":
                 if (LockFile.read(folders.data).flatMap(l -> DaemonProcess.of(l.pid)).isEmpty()) {
                     // the daemon starts automatically when the first service is started
@@ -129,13 +134,45 @@ public final class Main {
         }
         LockFile lock = new DaemonStarter(folders, Installation.locate(), out).up(options.force, options.config, verbose);
         out.println("PyroLab daemon started (pid " + lock.pid + ", control port " + lock.port + ").");
-        return new ControlClient(folders.data, lock).run(List.of("autolaunch-report"), false, verbose, null, out, err, 0);
+        return autolaunchReport(folders, lock);
+    }
+
+    /** What the daemon started from {@code autolaunch}; a daemon without that command has nothing to report. */
+    private int autolaunchReport(Folders folders, LockFile lock) throws IOException {
+        java.io.ByteArrayOutputStream problems = new java.io.ByteArrayOutputStream();
+        int code = new ControlClient(folders.data, lock).run(List.of("autolaunch"), false, verbose, null, out,
+                new PrintStream(problems, true, java.nio.charset.StandardCharsets.UTF_8), 0);
+        if (code == ExitCode.USAGE) {
+            return ExitCode.OK; // the daemon is up; it just has no such report (yet)
+        }
+        err.print(problems.toString(java.nio.charset.StandardCharsets.UTF_8));
+        return code;
+    }
+
+    /** Sends {@code down}, then waits until the daemon's process is gone: a following {@code up} must find the way clear. */
+    private int down(Folders folders, List<String> args) throws IOException, InterruptedException {
+        ControlClient client = daemon(folders);
+        Optional<DaemonProcess> process = DaemonProcess.of(client.pid());
+        int code = send(client, args);
+        if (code != ExitCode.OK || process.isEmpty()) {
+            return code;
+        }
+        if (!process.get().waitForExit(STOP_TIMEOUT_MS)) {
+            throw new LauncherException("PyroLab daemon (pid " + client.pid() + ") is still stopping after " + STOP_TIMEOUT_MS / 1000
+                    + " s; run `pyrolab status` later, or see " + folders.logs().resolve(DaemonLog.FILE + ".0"));
+        }
+        out.println("PyroLab daemon stopped.");
+        return ExitCode.OK;
     }
 
     /** Runs a command in the daemon; exit 3 with advice when none runs. */
     private int send(Folders folders, List<String> args) throws IOException {
+        return send(daemon(folders), args);
+    }
+
+    private int send(ControlClient client, List<String> args) throws IOException {
         try {
-            return daemon(folders).run(args, false, verbose, null, out, err, 0);
+            return client.run(args, false, verbose, null, out, err, 0);
         } catch (ConnectException e) {
             throw new LauncherException(ExitCode.NOT_RUNNING, "PyroLab daemon is not answering on its control port;"
                     + " if it is hung, run `pyrolab up --force`");

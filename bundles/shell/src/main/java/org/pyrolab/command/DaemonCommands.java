@@ -1,25 +1,39 @@
 package org.pyrolab.command;
 
+import java.time.Duration;
+import java.util.List;
+
 import org.apache.felix.service.command.Descriptor;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DaemonDTO;
+import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
+import org.pyrolab.api.lab.Deployer;
+import org.pyrolab.api.lab.Services;
 
 /** {@code pyrolab status} and {@code pyrolab down}. */
 @Component(service = DaemonCommands.class)
-@GogoCommand(scope = "pyrolab", function = {"status", "down"})
+@GogoCommand(scope = "pyrolab", function = {"status", "down", "autolaunch"})
 public class DaemonCommands {
+    /** Drivers in the deploy directory may take a moment to arrive at start-up. */
+    private static final Duration AUTOLAUNCH_WAIT = Duration.ofSeconds(10);
 
     @Reference
     Daemon daemon;
+
+    @Reference
+    Services services;
+
+    @Reference
+    Deployer deployer;
 
     @Descriptor("whether the daemon runs: pid, port, uptime, version, counts")
     public String status() {
         DaemonDTO s = daemon.status();
         return Table.keyValues(
-                "PyroLab daemon is running", 
+                "PyroLab daemon is running",
                 "pid", String.valueOf(s.pid),
                 "control port", s.controlPort + " (loopback)",
                 "uptime", Table.duration(s.uptimeSeconds),
@@ -34,5 +48,32 @@ public class DaemonCommands {
         DaemonDTO s = daemon.status();
         daemon.shutdown();
         return "Stopping PyroLab daemon (pid " + s.pid + ")...";
+    }
+
+    @Descriptor("wait until the autolaunched services have settled and say which are not running (what `up` prints)")
+    public String autolaunch() {
+        long deadline = System.currentTimeMillis() + AUTOLAUNCH_WAIT.toMillis();
+        List<ServiceDTO> failed = services.autolaunchFailures(AUTOLAUNCH_WAIT);
+        // at start-up the deploy directory's drivers may still be on their way in
+        while (failed.stream().anyMatch(s -> s.state.equals("WAITING")) && !deployer.settled() && System.currentTimeMillis() < deadline) {
+            sleep(50);
+            failed = services.autolaunchFailures(AUTOLAUNCH_WAIT);
+        }
+        if (failed.isEmpty()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder("Autolaunch: " + failed.size() + " service(s) not running:\n");
+        for (ServiceDTO s : failed) {
+            text.append("  ").append(s.name).append(": ").append(s.state).append(s.reason == null ? "" : " - " + s.reason).append('\n');
+        }
+        return text.append("See `pyrolab ps` and `pyrolab logs NAME`.").toString();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

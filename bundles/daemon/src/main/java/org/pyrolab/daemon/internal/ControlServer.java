@@ -96,6 +96,8 @@ public class ControlServer {
         shellReady.close();
         server.close();
         clients.shutdownNow();
+        // still under the instance lock (released after this component), so no newer daemon's token is removed
+        ControlToken.delete(lock.files.data);
     }
 
     private void acceptLoop() {

@@ -42,6 +42,10 @@ final class ControlToken {
         return token;
     }
 
+    static void delete(Path dataDir) throws IOException {
+        Files.deleteIfExists(dataDir.resolve(ControlChannel.TOKEN_FILE));
+    }
+
     private static void ownerOnly(Path file) throws IOException {
         AclFileAttributeView acl = Files.getFileAttributeView(file, AclFileAttributeView.class);
         if (acl == null) {

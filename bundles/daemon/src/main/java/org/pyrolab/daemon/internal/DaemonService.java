@@ -10,7 +10,12 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DaemonDTO;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Daemon;
+import org.pyrolab.api.lab.Services;
 
 /** The running daemon as the commands see it. */
 @Component
@@ -19,6 +24,13 @@ public class DaemonService implements Daemon {
 
     private final BundleContext context;
     private final InstanceLock lock;
+
+    // dynamic and optional: the registry itself needs this service, and status must work without it
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Services services;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile Configuration configuration;
 
     @Activate
     public DaemonService(BundleContext context, @Reference InstanceLock lock) {
@@ -35,6 +47,17 @@ public class DaemonService implements Daemon {
         dto.started = lock.started.toString();
         dto.uptimeSeconds = Duration.between(lock.started, Instant.now()).getSeconds();
         dto.dataFolder = lock.files.data.toString();
+        Services registry = services;
+        if (registry != null) {
+            for (ServiceDTO s : registry.list()) {
+                dto.services++;
+                dto.running += s.state.equals("RUNNING") ? 1 : 0;
+                dto.failed += s.state.equals("FAILED") ? 1 : 0;
+            }
+        }
+        Configuration config = configuration;
+        Path source = config == null ? null : config.source();
+        dto.configSource = source == null ? null : source.toString();
         return dto;
     }
 

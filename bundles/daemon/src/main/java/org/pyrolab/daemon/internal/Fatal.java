@@ -11,14 +11,14 @@ import org.osgi.framework.ServiceReference;
  * invalid); the launcher prints the reason for {@code pyrolab up} and stops the framework.
  * Inside a test framework, where there is no launcher, the reason is only thrown.
  */
-final class Fatal {
+public final class Fatal {
     static final String HOOK = "pyrolab.fatal";
 
     private Fatal() {
     }
 
     @SuppressWarnings("unchecked")
-    static IllegalStateException report(BundleContext context, String reason) {
+    public static IllegalStateException report(BundleContext context, String reason) {
         ServiceReference<?>[] hooks;
         try {
             hooks = context.getServiceReferences(Consumer.class.getName(), "(" + HOOK + "=true)");

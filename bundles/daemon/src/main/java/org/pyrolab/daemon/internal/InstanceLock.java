@@ -66,7 +66,8 @@ public class InstanceLock {
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(record), 0);
         channel.force(true);
-        LOG.log(System.Logger.Level.INFO, "daemon ready: pid {0}, control port {1}", ProcessHandle.current().pid(), controlPort);
+        // plain strings: MessageFormat would print the pid as "18,401"
+        LOG.log(System.Logger.Level.INFO, "daemon ready: pid " + ProcessHandle.current().pid() + ", control port " + controlPort);
     }
 
     int port() {

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Times the daemon's life cycle on the built installation (launcher/target/pyrolab) in a
+# temporary PYROLAB_HOME: `up` until it answers, one `status` round trip, `down` until the
+# process has exited, and the idle daemon's RSS. Uses hyperfine when installed, else a plain loop.
+# Usage: bench/daemon-lifecycle.sh [RUNS]   (default 10; build first: mvn -B -DskipTests install)
+set -euo pipefail
+runs=${1:-10}
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+pyrolab="$root/launcher/target/pyrolab/bin/pyrolab"
+[ -x "$pyrolab" ] || { echo "not built: run mvn -B -DskipTests install in $root" >&2; exit 1; }
+
+PYROLAB_HOME=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")
+export PYROLAB_HOME
+cleanup() { "$pyrolab" down >/dev/null 2>&1 || true; rm -rf "$PYROLAB_HOME"; }
+trap cleanup EXIT
+
+quiet() { "$@" >/dev/null 2>&1 || true; }
+
+# a first start fills the bundle cache and the class-data archives; the figures are for later starts
+"$pyrolab" up >/dev/null
+"$pyrolab" down >/dev/null
+
+median_ms() { sort -n | awk '{v[NR]=$1} END {m = NR % 2 ? v[(NR+1)/2] : (v[NR/2] + v[NR/2+1]) / 2; printf "%.0f", m/1e6}'; }
+
+# loop NAME PREPARE COMMAND: the median wall time of COMMAND over $runs runs, PREPARE before each
+loop() {
+  local name=$1 prepare=$2 command=$3 times=()
+  for _ in $(seq "$runs"); do
+    quiet sh -c "$prepare"
+    local t0 t1
+    t0=$(date +%s%N)
+    sh -c "$command" >/dev/null
+    t1=$(date +%s%N)
+    times+=($((t1 - t0)))
+  done
+  printf '%-8s median %5s ms  (runs: %s)\n' "$name" "$(printf '%s\n' "${times[@]}" | median_ms)" "$runs"
+}
+
+if command -v hyperfine >/dev/null 2>&1; then
+  echo "hyperfine $(hyperfine --version | cut -d' ' -f2), $runs runs each, PYROLAB_HOME=$PYROLAB_HOME"
+  hyperfine --runs "$runs" --prepare "$pyrolab down || true" --cleanup "$pyrolab down || true" -n up "$pyrolab up"
+  "$pyrolab" up >/dev/null
+  hyperfine --runs "$runs" --warmup 2 -n status "$pyrolab status"
+  hyperfine --runs "$runs" --prepare "$pyrolab up" -n down "$pyrolab down"
+else
+  echo "hyperfine not found: plain loop with date +%s%N, $runs runs each, PYROLAB_HOME=$PYROLAB_HOME"
+  loop up "$pyrolab down" "$pyrolab up"
+  quiet "$pyrolab" down
+  "$pyrolab" up >/dev/null
+  quiet "$pyrolab" status
+  loop status "true" "$pyrolab status"
+  loop down "$pyrolab up" "$pyrolab down"
+fi
+
+# idle RSS: a fresh daemon, left alone for a few seconds
+quiet "$pyrolab" down
+"$pyrolab" up >/dev/null
+pid=$(sed -n 's/^pid=//p' "$PYROLAB_HOME/pyrolabd.lock")
+sleep 5
+rss_kb=$(awk '/^VmRSS:/ {print $2}' "/proc/$pid/status")
+echo "idle daemon RSS: $((rss_kb / 1024)) MiB ($rss_kb kB, pid $pid)"

@@ -1,0 +1,354 @@
+package org.pyrolab.daemon.config;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.pyrolab.daemon.config.LabConfig.Autolaunch;
+import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
+import org.pyrolab.daemon.config.LabConfig.NameserverSpec;
+import org.pyrolab.daemon.config.LabConfig.Restart;
+import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
+
+/**
+ * Reads and checks a configuration file, strictly and completely: every unknown key, wrong type,
+ * bad value, missing or unknown driver parameter and dangling reference is reported at once,
+ * each with file, line and path. An unknown driver is only a warning: it may be installed later.
+ */
+public final class ConfigReader {
+    private static final Set<String> TOP = Set.of("version", "nameservers", "daemons", "services", "autolaunch");
+    private static final Set<String> NAMESERVER = Set.of("host", "ns_port", "broadcast", "ns_bcport", "ns_autoclean", "storage");
+    private static final Set<String> ENDPOINT = Set.of("host", "port", "nameservers", "servertype", "max_connections", "max_message_size");
+    private static final Set<String> SERVICE = Set.of("driver", "parameters", "description", "daemon", "nameservers", "instancemode",
+            "restart", "max_restarts", "timeout", "ping_interval", "lease");
+    private static final Set<String> AUTOLAUNCH = Set.of("nameservers", "daemons", "services");
+
+    private final Function<String, Optional<List<ParameterSpec>>> drivers;
+
+    /** @param drivers the parameters of a driver id, or empty when no installed bundle offers it */
+    public ConfigReader(Function<String, Optional<List<ParameterSpec>>> drivers) {
+        this.drivers = drivers;
+    }
+
+    /** The outcome of reading a file: the problems, and the configuration when there were no errors. */
+    public record Result(LabConfig config, List<Problem> problems) {
+        public boolean ok() {
+            return problems.stream().noneMatch(Problem::error);
+        }
+
+        public List<Problem> errors() {
+            return problems.stream().filter(Problem::error).toList();
+        }
+    }
+
+    public Result read(String source, String fileName, String text) {
+        YamlTree tree;
+        try {
+            tree = YamlTree.parse(text, fileName.toLowerCase().endsWith(".json"));
+        } catch (ConfigException e) {
+            return new Result(null, List.of(new Problem(true, fileName, e.line, e.path, e.getMessage())));
+        }
+        Check check = new Check(fileName, tree);
+        Map<String, Object> top = check.map(tree.root, "");
+        if (top == null) {
+            return new Result(null, check.problems);
+        }
+        check.keys(top, "", TOP);
+        Object version = top.get("version");
+        if (version != null && !String.valueOf(version).equals("1.0")) {
+            check.error("version", "unsupported version `" + version + "`; this PyroLab reads version \"1.0\"");
+        }
+        Map<String, NameserverSpec> nameservers = new LinkedHashMap<>();
+        check.entries(top, "nameservers").forEach((name, body) -> nameservers.put(name, nameserver(check, name, body)));
+        Map<String, EndpointSpec> endpoints = new LinkedHashMap<>();
+        check.entries(top, "daemons").forEach((name, body) -> endpoints.put(name, endpoint(check, name, body, nameservers)));
+        Map<String, ServiceSpec> services = new LinkedHashMap<>();
+        check.entries(top, "services").forEach((name, body) -> services.put(name, service(check, name, body, nameservers, endpoints)));
+        Autolaunch autolaunch = autolaunch(check, top.get("autolaunch"), nameservers, endpoints, services);
+        if (!check.ok()) {
+            return new Result(null, check.problems);
+        }
+        return new Result(new LabConfig(source, text, nameservers, endpoints, services, autolaunch), check.problems);
+    }
+
+    private static NameserverSpec nameserver(Check check, String name, Map<String, Object> body) {
+        String path = "nameservers." + name;
+        check.keys(body, path, NAMESERVER);
+        return new NameserverSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "ns_port", 9090),
+                check.bool(body, path, "broadcast", false), check.port(body, path, "ns_bcport", 9091),
+                check.number(body, path, "ns_autoclean", 0.0, 0.0), check.choice(body, path, "storage", "memory", "memory", "file"));
+    }
+
+    private static EndpointSpec endpoint(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers) {
+        String path = "daemons." + name;
+        check.keys(body, path, ENDPOINT);
+        check.choice(body, path, "servertype", "thread", "thread", "multiplex");
+        return new EndpointSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "port", 0),
+                check.references(body, path, "nameservers", nameservers.keySet(), "nameservers"),
+                check.integer(body, path, "max_connections", 256, 1), check.integer(body, path, "max_message_size", 64 << 20, 1024));
+    }
+
+    private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers,
+            Map<String, EndpointSpec> endpoints) {
+        String path = "services." + name;
+        if (body.containsKey("module") || body.containsKey("classname")) {
+            check.error(path + (body.containsKey("module") ? ".module" : ".classname"),
+                    "`module`/`classname` name Python classes; here a service names the id of an installed driver instead,"
+                            + " as `driver: sim.laser` (`pyrolab drivers` lists them)");
+            body = new LinkedHashMap<>(body);
+            body.remove("module");
+            body.remove("classname");
+        }
+        check.keys(body, path, SERVICE);
+        String driver = check.text(body, path, "driver", null);
+        if (driver == null && !body.containsKey("driver")) {
+            check.error(path, "no `driver`; name the driver this service runs, as `driver: sample.echo`");
+        }
+        Map<String, Object> parameters = body.get("parameters") == null ? Map.of() : check.map(body.get("parameters"), path + ".parameters");
+        Map<String, Object> typed = driver == null ? Map.of() : parameters(check, path, driver, parameters == null ? Map.of() : parameters);
+        String endpoint = check.text(body, path, "daemon", null);
+        if (endpoint != null && !endpoints.containsKey(endpoint)) {
+            check.error(path + ".daemon", "there is no endpoint `" + endpoint + "` under `daemons:`" + Check.suggest(endpoint, endpoints.keySet()));
+        }
+        Restart restart = Restart.valueOf(check.choice(body, path, "restart", "on-failure", "never", "on-failure", "always")
+                .toUpperCase().replace('-', '_'));
+        return new ServiceSpec(name, driver, typed, check.text(body, path, "description", ""), endpoint,
+                check.references(body, path, "nameservers", nameservers.keySet(), "nameservers"),
+                check.choice(body, path, "instancemode", "single", "single", "session", "percall"), restart,
+                check.integer(body, path, "max_restarts", 5, 0), check.number(body, path, "timeout", 5.0, 0.1),
+                check.number(body, path, "ping_interval", 10.0, 0.0), check.number(body, path, "lease", 300.0, 1.0));
+    }
+
+    /** Checks the parameters against what the driver declares; returns them typed, defaults not filled in. */
+    private Map<String, Object> parameters(Check check, String path, String driver, Map<String, Object> given) {
+        Optional<List<ParameterSpec>> declared = drivers.apply(driver);
+        if (declared.isEmpty()) {
+            check.warning(path + ".driver", "no installed bundle offers the driver `" + driver
+                    + "`; the service waits until one is installed");
+            return given;
+        }
+        Map<String, ParameterSpec> specs = new LinkedHashMap<>();
+        declared.get().forEach(p -> specs.put(p.name(), p));
+        Map<String, Object> typed = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            String at = path + ".parameters." + e.getKey();
+            ParameterSpec spec = specs.get(e.getKey());
+            if (spec == null) {
+                check.error(at, "`" + driver + "` has no parameter `" + e.getKey() + "`" + Check.suggest(e.getKey(), specs.keySet())
+                        + (specs.isEmpty() ? "; it takes none" : "; it takes " + String.join(", ", specs.keySet())));
+                continue;
+            }
+            Object value = ParameterValues.convert(e.getValue(), spec.type());
+            if (value == null) {
+                check.error(at, "expected " + spec.typeName() + ", not `" + e.getValue() + "`");
+            } else {
+                typed.put(e.getKey(), value);
+            }
+        }
+        for (ParameterSpec spec : specs.values()) {
+            if (spec.required() && !given.containsKey(spec.name())) {
+                check.error(path + ".parameters", "missing required parameter `" + spec.name() + "` (" + spec.typeName() + ") of `" + driver + "`");
+            }
+        }
+        return typed;
+    }
+
+    private static Autolaunch autolaunch(Check check, Object node, Map<String, NameserverSpec> nameservers,
+            Map<String, EndpointSpec> endpoints, Map<String, ServiceSpec> services) {
+        if (node == null) {
+            return new Autolaunch(List.of(), List.of(), List.of());
+        }
+        Map<String, Object> body = check.map(node, "autolaunch");
+        if (body == null) {
+            return new Autolaunch(List.of(), List.of(), List.of());
+        }
+        check.keys(body, "autolaunch", AUTOLAUNCH);
+        return new Autolaunch(check.references(body, "autolaunch", "nameservers", nameservers.keySet(), "nameservers"),
+                check.references(body, "autolaunch", "daemons", endpoints.keySet(), "daemons"),
+                check.references(body, "autolaunch", "services", services.keySet(), "services"));
+    }
+
+    /** Problems found so far, and typed access that records a problem instead of failing. */
+    private static final class Check {
+        final String file;
+        final YamlTree tree;
+        final List<Problem> problems = new ArrayList<>();
+
+        Check(String file, YamlTree tree) {
+            this.file = file;
+            this.tree = tree;
+        }
+
+        boolean ok() {
+            return problems.stream().noneMatch(Problem::error);
+        }
+
+        void error(String path, String message) {
+            problems.add(new Problem(true, file, tree.line(path), path, message));
+        }
+
+        void warning(String path, String message) {
+            problems.add(new Problem(false, file, tree.line(path), path, message));
+        }
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map(Object node, String path) {
+            if (node instanceof Map) {
+                return (Map<String, Object>) node;
+            }
+            error(path, "expected a mapping of `key: value` lines, not `" + node + "`");
+            return null;
+        }
+
+        /** The named entries of a section such as {@code services}. */
+        Map<String, Map<String, Object>> entries(Map<String, Object> top, String section) {
+            Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+            Object node = top.get(section);
+            if (node == null) {
+                return entries;
+            }
+            Map<String, Object> map = map(node, section);
+            if (map != null) {
+                map.forEach((name, body) -> {
+                    Map<String, Object> entry = body == null ? Map.of() : map(body, section + "." + name);
+                    if (entry != null) {
+                        entries.put(name, entry);
+                    }
+                });
+            }
+            return entries;
+        }
+
+        void keys(Map<String, Object> body, String path, Set<String> allowed) {
+            for (String key : body.keySet()) {
+                if (!allowed.contains(key)) {
+                    String at = path.isEmpty() ? key : path + "." + key;
+                    error(at, "unknown key" + suggest(key, allowed) + "; allowed here: " + String.join(", ", allowed.stream().sorted().toList()));
+                }
+            }
+        }
+
+        String text(Map<String, Object> body, String path, String key, String fallback) {
+            Object value = body.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof String) {
+                return (String) value;
+            }
+            error(path + "." + key, "expected text, not `" + value + "`");
+            return fallback;
+        }
+
+        boolean bool(Map<String, Object> body, String path, String key, boolean fallback) {
+            Object value = body.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (value instanceof Boolean) {
+                return (Boolean) value;
+            }
+            error(path + "." + key, "expected true or false, not `" + value + "`");
+            return fallback;
+        }
+
+        int integer(Map<String, Object> body, String path, String key, int fallback, int min) {
+            Object value = body.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            Object n = ParameterValues.convert(value, Integer.class);
+            if (n == null || (Integer) n < min) {
+                error(path + "." + key, "expected a whole number of at least " + min + ", not `" + value + "`");
+                return fallback;
+            }
+            return (Integer) n;
+        }
+
+        int port(Map<String, Object> body, String path, String key, int fallback) {
+            int port = integer(body, path, key, fallback, 0);
+            if (port > 65535) {
+                error(path + "." + key, "a port is at most 65535, not " + port);
+            }
+            return port;
+        }
+
+        double number(Map<String, Object> body, String path, String key, double fallback, double min) {
+            Object value = body.get(key);
+            if (value == null) {
+                return fallback;
+            }
+            if (!(value instanceof Number) || ((Number) value).doubleValue() < min) {
+                error(path + "." + key, "expected a number of at least " + min + ", not `" + value + "`");
+                return fallback;
+            }
+            return ((Number) value).doubleValue();
+        }
+
+        String choice(Map<String, Object> body, String path, String key, String fallback, String... allowed) {
+            String value = text(body, path, key, fallback);
+            if (!List.of(allowed).contains(value)) {
+                error(path + "." + key, "expected one of " + String.join(", ", allowed) + ", not `" + value + "`");
+                return fallback;
+            }
+            return value;
+        }
+
+        /** A list of names, each of which must be an entry of {@code section}. */
+        List<String> references(Map<String, Object> body, String path, String key, Set<String> names, String section) {
+            Object value = body.get(key);
+            if (value == null) {
+                return List.of();
+            }
+            List<?> list = value instanceof List ? (List<?>) value : List.of(value);
+            List<String> refs = new ArrayList<>();
+            for (int i = 0; i < list.size(); i++) {
+                Object item = list.get(i);
+                String at = path + "." + key + (value instanceof List ? "[" + i + "]" : "");
+                if (!(item instanceof String)) {
+                    error(at, "expected a name, not `" + item + "`");
+                } else if (!names.contains(item)) {
+                    error(at, "there is no `" + item + "` under `" + section + ":`" + suggest((String) item, names));
+                } else {
+                    refs.add((String) item);
+                }
+            }
+            return refs;
+        }
+
+        /** {@code ; did you mean `driver`?} for a near miss, else nothing. */
+        static String suggest(String given, Set<String> candidates) {
+            String best = null;
+            int bestDistance = 3;
+            for (String c : candidates) {
+                int d = distance(given.toLowerCase(), c.toLowerCase());
+                if (d < bestDistance) {
+                    best = c;
+                    bestDistance = d;
+                }
+            }
+            return best == null ? "" : "; did you mean `" + best + "`?";
+        }
+
+        private static int distance(String a, String b) {
+            int[] prev = new int[b.length() + 1];
+            for (int j = 0; j <= b.length(); j++) {
+                prev[j] = j;
+            }
+            for (int i = 1; i <= a.length(); i++) {
+                int[] cur = new int[b.length() + 1];
+                cur[0] = i;
+                for (int j = 1; j <= b.length(); j++) {
+                    int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                    cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                }
+                prev = cur;
+            }
+            return prev[b.length()];
+        }
+    }
+}

@@ -1,0 +1,235 @@
+package org.pyrolab.daemon.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.dto.ProblemDTO;
+import org.pyrolab.api.lab.Configuration;
+import org.pyrolab.daemon.registry.DriverCatalog;
+import org.pyrolab.daemon.registry.ServiceRegistry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+
+/**
+ * The configuration the daemon runs from. At start it reads the file given to
+ * {@code up --config}, or else the user configuration file, and refuses to run from an invalid
+ * one (the daemon then exits and {@code up} prints every problem). Afterwards the daemon runs
+ * from its own copy: the file changes nothing until {@code reload}.
+ */
+@Component(immediate = true)
+public class ConfigurationService implements Configuration {
+    private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.config");
+    static final String START_CONFIG = "pyrolab.startconfig";
+    static final String CONFIG_DIR = "pyrolab.config";
+    static final String DATA_DIR = "pyrolab.data";
+
+    private final ServiceRegistry registry;
+    private final ConfigReader reader;
+    private final Path userConfig;
+    private volatile Path source;
+    private volatile LabConfig running;
+
+    @Activate
+    public ConfigurationService(BundleContext context, @Reference ServiceRegistry registry, @Reference DriverCatalog catalog) {
+        this.registry = registry;
+        this.reader = new ConfigReader(catalog::parametersOf);
+        String dir = context.getProperty(CONFIG_DIR) != null ? context.getProperty(CONFIG_DIR) : context.getProperty(DATA_DIR);
+        this.userConfig = dir == null ? null : Paths.get(dir).resolve("config.yaml");
+        String start = context.getProperty(START_CONFIG);
+        this.source = start != null ? Paths.get(start) : userConfig != null && Files.exists(userConfig) ? userConfig : null;
+        ConfigReader.Result result = load(source);
+        if (!result.ok()) {
+            String problems = result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
+            throw fatal(context, "the configuration is invalid; nothing was started:\n" + problems);
+        }
+        result.problems().forEach(p -> LOG.log(System.Logger.Level.WARNING, p.toString()));
+        running = result.config();
+        registry.apply(running); // autolaunch goes on in the background; `up` waits for its report
+        LOG.log(System.Logger.Level.INFO, "running from " + (source == null ? "an empty configuration" : source.toString()));
+    }
+
+    private static IllegalStateException fatal(BundleContext context, String reason) {
+        return org.pyrolab.daemon.internal.Fatal.report(context, reason);
+    }
+
+    private ConfigReader.Result load(Path file) {
+        if (file == null) {
+            return new ConfigReader.Result(LabConfig.empty(), List.of());
+        }
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return new ConfigReader.Result(null, List.of(new Problem(true, file.toString(), 0, "", "cannot be read: " + e.getMessage())));
+        }
+        return reader.read(file.toString(), file.getFileName().toString(), text);
+    }
+
+    @Override
+    public List<ProblemDTO> validate(Path file) {
+        return dtos(load(file).problems());
+    }
+
+    @Override
+    public List<ProblemDTO> update(Path file) {
+        ConfigReader.Result result = load(file);
+        if (result.ok()) {
+            try {
+                Files.createDirectories(userConfig.getParent());
+                Path temp = userConfig.resolveSibling(userConfig.getFileName() + ".new");
+                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, userConfig, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot write " + userConfig + ": " + e.getMessage());
+            }
+            source = userConfig;
+        }
+        return dtos(result.problems());
+    }
+
+    @Override
+    public String show() {
+        return running.text();
+    }
+
+    @Override
+    public Path source() {
+        return source;
+    }
+
+    @Override
+    public void export(Path file) {
+        try {
+            Files.writeString(file, running.text(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public Path reset() {
+        try {
+            return Files.deleteIfExists(userConfig) ? userConfig : null;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot remove " + userConfig + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized String reload() {
+        Path file = source != null ? source : Files.exists(userConfig) ? userConfig : null;
+        ConfigReader.Result result = load(file);
+        if (!result.ok()) {
+            throw new IllegalArgumentException("the configuration is invalid; nothing was changed:\n"
+                    + result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        }
+        source = file;
+        running = result.config();
+        try {
+            return registry.apply(running).get(5, java.util.concurrent.TimeUnit.MINUTES);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("reload did not settle: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("reload interrupted");
+        }
+    }
+
+    @Override
+    public synchronized String rename(String oldName, String newName) {
+        if (!newName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+            throw new IllegalArgumentException("`" + newName + "` is not a usable name; use letters, digits, dots, dashes and underscores");
+        }
+        if (source == null) {
+            throw new IllegalArgumentException("the daemon runs from no configuration file, so there is nothing to rename");
+        }
+        Map<String, Object> tree = readTree();
+        if (!Renamer.rename(tree, oldName, newName)) {
+            throw new IllegalArgumentException("there is no entry `" + oldName + "` in " + source);
+        }
+        boolean wasRunning = registry.list().stream().anyMatch(s -> s.name.equals(oldName) && s.state.equals("RUNNING"));
+        writeTree(tree);
+        String summary = reload();
+        if (wasRunning && registry.list().stream().anyMatch(s -> s.name.equals(newName) && !s.state.equals("RUNNING"))) {
+            registry.start(newName);
+        }
+        return "Renamed " + oldName + " to " + newName + " in " + source + ". " + summary;
+    }
+
+    @Override
+    public Object info(String name) {
+        Map<String, Object> tree = parse(running.text());
+        if (name == null) {
+            return tree;
+        }
+        for (String section : List.of("services", "daemons", "nameservers")) {
+            Object entries = tree.get(section);
+            if (entries instanceof Map && ((Map<?, ?>) entries).containsKey(name)) {
+                Map<String, Object> entry = new LinkedHashMap<>();
+                entry.put("name", name);
+                entry.put("section", section);
+                entry.put("entry", ((Map<?, ?>) entries).get(name));
+                return entry;
+            }
+        }
+        throw new IllegalArgumentException("there is no entry `" + name + "` in the running configuration");
+    }
+
+    private Map<String, Object> readTree() {
+        try {
+            return parse(Files.readString(source, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + source + ": " + e.getMessage());
+        }
+    }
+
+    private void writeTree(Map<String, Object> tree) {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+        try {
+            Files.writeString(source, yaml.writeValueAsString(tree), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write " + source + ": " + e.getMessage());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String text) {
+        try {
+            Object tree = new ObjectMapper(new YAMLFactory()).readValue(text, Object.class);
+            return tree instanceof Map ? (Map<String, Object>) tree : new LinkedHashMap<>();
+        } catch (IOException e) {
+            throw new IllegalStateException("the configuration cannot be parsed: " + e.getMessage());
+        }
+    }
+
+    private static List<ProblemDTO> dtos(List<Problem> problems) {
+        List<ProblemDTO> list = new ArrayList<>();
+        for (Problem p : problems) {
+            ProblemDTO dto = new ProblemDTO();
+            dto.error = p.error();
+            dto.file = p.file();
+            dto.line = p.line();
+            dto.path = p.path();
+            dto.message = p.message();
+            dto.text = p.toString();
+            list.add(dto);
+        }
+        return list;
+    }
+}

@@ -1,0 +1,165 @@
+package org.pyrolab.daemon.registry;
+
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import org.osgi.service.component.ComponentInstance;
+import org.pyrolab.api.Driver;
+import org.pyrolab.api.DriverContext;
+import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
+import org.pyrolab.daemon.config.ParameterSpec;
+import org.pyrolab.daemon.registry.ServiceRecord.Outcome;
+
+/**
+ * The driver calls of a service's life: create the instance with its parameters, connect,
+ * ping, close, dispose. Runs on worker threads without the registry's lock and reports back
+ * to the registry, which drops reports of attempts it has abandoned.
+ */
+final class Lifecycle {
+    private final ServiceRegistry registry;
+    private final DriverCalls calls;
+    private final ServiceLogs logs;
+
+    Lifecycle(ServiceRegistry registry, DriverCalls calls, ServiceLogs logs) {
+        this.registry = registry;
+        this.calls = calls;
+        this.logs = logs;
+    }
+
+    /** A running driver instance. */
+    record Running(ComponentInstance<?> instance, Driver driver) {
+    }
+
+    void start(ServiceSpec spec, DriverEntry driver, long generation, CompletableFuture<Outcome> pending) {
+        String name = spec.name();
+        long timeout = Math.round(spec.timeoutSeconds() * 1000);
+        Hashtable<String, Object> props;
+        try {
+            props = properties(spec, driver);
+        } catch (IllegalArgumentException e) {
+            registry.startFailed(name, generation, e.getMessage(), false); // a configuration mistake: retrying cannot help
+            pending.complete(new Outcome(false, name + ": " + e.getMessage()));
+            return;
+        }
+        Running running = null;
+        try {
+            ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
+            running = new Running(instance, (Driver) instance.getInstance());
+            Driver d = running.driver();
+            DriverContext context = new Context(name, generation);
+            calls.bounded("connect", () -> {
+                d.connect(context);
+                return null;
+            }, timeout);
+        } catch (Exception e) {
+            String reason = DriverCalls.describe(e);
+            if (running != null) {
+                close(name, running, timeout);
+            }
+            registry.startFailed(name, generation, reason, true);
+            pending.complete(new Outcome(false, name + " failed to start: " + reason));
+            return;
+        }
+        if (registry.started(name, generation, driver, running)) {
+            logs.logger(name).log(System.Logger.Level.INFO, "started " + name + " (driver " + driver.id() + " from "
+                    + driver.bundleName() + " " + driver.bundleVersion() + ")");
+            pending.complete(new Outcome(true, "Started " + name + " (driver " + driver.id() + ")."));
+        } else {
+            close(name, running, timeout); // stopped while it was starting
+            pending.complete(new Outcome(true, name + " was stopped while it started."));
+        }
+    }
+
+    /** Closes and disposes an instance; returns what went wrong, or null. */
+    String close(String name, Running running, long timeout) {
+        String problem = null;
+        try {
+            calls.bounded("close", () -> {
+                running.driver().close();
+                return null;
+            }, timeout);
+        } catch (Exception e) {
+            problem = e instanceof DriverCalls.Timeout ? e.getMessage() + "; the driver was abandoned" : "close failed: " + DriverCalls.describe(e);
+        }
+        try {
+            calls.bounded("dispose", () -> {
+                running.instance().dispose();
+                return null;
+            }, timeout);
+        } catch (Exception e) {
+            problem = problem != null ? problem : "dispose failed: " + DriverCalls.describe(e);
+        }
+        logs.logger(name).log(problem == null ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
+                "stopped " + name + (problem == null ? "" : ": " + problem));
+        return problem;
+    }
+
+    /** Pings a driver; returns what went wrong, or null. */
+    String ping(Driver driver, long timeout) {
+        try {
+            calls.bounded("ping", () -> {
+                driver.ping();
+                return null;
+            }, timeout);
+            return null;
+        } catch (Exception e) {
+            return "ping failed: " + DriverCalls.describe(e);
+        }
+    }
+
+    /**
+     * The component properties of an instance: its parameters under the names DS reads them
+     * by, and its service name. Checks them against what the driver declares, for drivers
+     * installed after the configuration was read.
+     */
+    static Hashtable<String, Object> properties(ServiceSpec spec, DriverEntry driver) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        Map<String, Object> given = spec.parameters();
+        for (Map.Entry<String, Object> e : given.entrySet()) {
+            ParameterSpec declared = driver.parameters().stream().filter(p -> p.name().equals(e.getKey())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("driver " + driver.id() + " has no parameter `" + e.getKey() + "`"));
+            Object value = org.pyrolab.daemon.config.ParameterValues.convert(e.getValue(), declared.type());
+            if (value == null) {
+                throw new IllegalArgumentException("parameter `" + e.getKey() + "`: expected " + declared.typeName() + ", not `" + e.getValue() + "`");
+            }
+            props.put(DriverDeclaration.propertyName(e.getKey()), value instanceof List ? ((List<?>) value).toArray(new String[0]) : value);
+        }
+        for (ParameterSpec p : driver.parameters()) {
+            if (p.required() && !given.containsKey(p.name())) {
+                throw new IllegalArgumentException("missing required parameter `" + p.name() + "` (" + p.typeName() + ")");
+            }
+        }
+        props.put(Driver.SERVICE_NAME, spec.name());
+        return props;
+    }
+
+    /** What a running instance may ask of the daemon. */
+    private final class Context implements DriverContext {
+        private final String name;
+        private final long generation;
+        private final System.Logger logger;
+
+        Context(String name, long generation) {
+            this.name = name;
+            this.generation = generation;
+            this.logger = logs.logger(name);
+        }
+
+        @Override
+        public String serviceName() {
+            return name;
+        }
+
+        @Override
+        public System.Logger logger() {
+            return logger;
+        }
+
+        @Override
+        public void failed(String reason) {
+            registry.runtimeFailure(name, generation, reason == null ? "the driver reported a failure" : reason);
+        }
+    }
+}

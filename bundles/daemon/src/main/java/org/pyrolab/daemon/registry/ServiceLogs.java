@@ -1,0 +1,137 @@
+package org.pyrolab.daemon.registry;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ResourceBundle;
+import java.util.function.Supplier;
+import java.util.logging.FileHandler;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.lab.Daemon;
+
+/**
+ * Each service's own rotating log, {@code <data>/logs/services/<name>.log} (3 files of 1 MB).
+ * Its entries also reach the daemon log, so {@code logs} shows everything and {@code logs NAME}
+ * one service. Lines look like the daemon log's: the formatter is borrowed from its handler.
+ */
+@Component(service = ServiceLogs.class)
+public class ServiceLogs {
+    static final String PREFIX = "pyrolab.service.";
+    private static final int LIMIT = 1024 * 1024;
+    private static final int COUNT = 3;
+
+    private final Path dir;
+    private final Map<String, FileHandler> handlers = new HashMap<>();
+
+    @Activate
+    public ServiceLogs(@Reference Daemon daemon) {
+        this.dir = daemon.dataFolder().resolve("logs").resolve("services");
+    }
+
+    static Path file(Path dataFolder, String service) {
+        return dataFolder.resolve("logs").resolve("services").resolve(service + ".log.0");
+    }
+
+    /** The logger of one service, its file opened on first use. */
+    synchronized System.Logger logger(String service) {
+        Logger jul = Logger.getLogger(PREFIX + service);
+        if (!handlers.containsKey(service)) {
+            try {
+                Files.createDirectories(dir);
+                FileHandler file = new FileHandler(dir.resolve(service + ".log").toString().replace("%", "%%") + ".%g", LIMIT, COUNT, true);
+                file.setEncoding("UTF-8");
+                file.setFormatter(daemonFormatter());
+                jul.addHandler(file);
+                handlers.put(service, file);
+            } catch (IOException e) {
+                Logger.getLogger("org.pyrolab.daemon").log(Level.WARNING, "no log file for service " + service + ": " + e.getMessage());
+            }
+        }
+        return new JulLogger(jul);
+    }
+
+    private static Formatter daemonFormatter() {
+        for (Handler h : Logger.getLogger("").getHandlers()) {
+            if (h instanceof FileHandler && h.getFormatter() != null) {
+                return h.getFormatter();
+            }
+        }
+        return new SimpleFormatter();
+    }
+
+    @Deactivate
+    synchronized void close() {
+        handlers.forEach((service, handler) -> {
+            Logger.getLogger(PREFIX + service).removeHandler(handler);
+            handler.close();
+        });
+        handlers.clear();
+    }
+
+    /** System.Logger over java.util.logging, the way the JDK's own bridge maps levels. */
+    private static final class JulLogger implements System.Logger {
+        private final Logger jul;
+
+        JulLogger(Logger jul) {
+            this.jul = jul;
+        }
+
+        @Override
+        public String getName() {
+            return jul.getName();
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return jul.isLoggable(map(level));
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String msg, Throwable thrown) {
+            jul.log(map(level), msg, thrown);
+        }
+
+        @Override
+        public void log(Level level, ResourceBundle bundle, String format, Object... params) {
+            if (isLoggable(level)) {
+                jul.log(map(level), params == null || params.length == 0 ? format : MessageFormat.format(format, params));
+            }
+        }
+
+        @Override
+        public void log(Level level, Supplier<String> supplier) {
+            if (isLoggable(level)) {
+                jul.log(map(level), supplier.get());
+            }
+        }
+
+        private static java.util.logging.Level map(Level level) {
+            switch (level) {
+                case ERROR:
+                    return java.util.logging.Level.SEVERE;
+                case WARNING:
+                    return java.util.logging.Level.WARNING;
+                case INFO:
+                    return java.util.logging.Level.INFO;
+                case DEBUG:
+                    return java.util.logging.Level.FINE;
+                case TRACE:
+                    return java.util.logging.Level.FINER;
+                default:
+                    return java.util.logging.Level.ALL;
+            }
+        }
+    }
+}
