@@ -38,10 +38,20 @@ loop() {
 
 if command -v hyperfine >/dev/null 2>&1; then
   echo "hyperfine $(hyperfine --version | cut -d' ' -f2), $runs runs each, PYROLAB_HOME=$PYROLAB_HOME"
-  hyperfine --runs "$runs" --prepare "$pyrolab down || true" --cleanup "$pyrolab down || true" -n up "$pyrolab up"
+  json="$PYROLAB_HOME/hyperfine"
+  mkdir -p "$json"
+  hyperfine --runs "$runs" --prepare "$pyrolab down || true" --cleanup "$pyrolab down || true" \
+    --export-json "$json/up.json" -n up "$pyrolab up"
   "$pyrolab" up >/dev/null
-  hyperfine --runs "$runs" --warmup 2 -n status "$pyrolab status"
-  hyperfine --runs "$runs" --prepare "$pyrolab up" -n down "$pyrolab down"
+  hyperfine --runs "$runs" --warmup 2 --export-json "$json/status.json" -n status "$pyrolab status"
+  quiet "$pyrolab" down
+  hyperfine --runs "$runs" --prepare "$pyrolab up" --export-json "$json/down.json" -n down "$pyrolab down"
+  for b in up status down; do
+    # hyperfine 1.15 prints the mean; the targets are medians
+    printf '%-8s median %5s ms  (runs: %s)\n' "$b" \
+      "$(tr ',[]' '\n\n\n' < "$json/$b.json" | sed -n '/"times"/,/"exit_codes"/p' | grep -E '^ *[0-9.]+ *$' \
+         | awk '{printf "%d\n", $1 * 1e9}' | median_ms)" "$runs"
+  done
 else
   echo "hyperfine not found: plain loop with date +%s%N, $runs runs each, PYROLAB_HOME=$PYROLAB_HOME"
   loop up "$pyrolab down" "$pyrolab up"

@@ -22,7 +22,8 @@ public class TestSummary {
         }
         File[] reports = dir.listFiles((d, name) -> name.startsWith("TEST-") && name.endsWith(".xml"));
         if (reports == null || reports.length == 0) {
-            System.out.println("In-framework tests: no report in " + dir + "; the framework did not run the tests (see the errors above)");
+            System.out.println("In-framework tests: no report in " + dir + "; the framework did not run the tests (see the errors above;"
+                    + " -Dtest needs a fully qualified class name)");
             System.exit(1);
         }
         int run = 0, failed = 0, skipped = 0;

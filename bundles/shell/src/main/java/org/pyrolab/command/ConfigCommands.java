@@ -31,11 +31,13 @@ public class ConfigCommands {
             throw Output.usage(USAGE);
         }
         switch (args[0] + "/" + args.length) {
-            case "validate/2":
-                return validate(configuration.validate(Output.file(session, args[1])), "is valid");
+            case "validate/2": {
+                Path file = Output.file(session, args[1]);
+                return validate(configuration.validate(file), file + " is valid");
+            }
             case "update/2": {
                 Path file = Output.file(session, args[1]);
-                return validate(configuration.update(file), "is valid and is now the user configuration; `pyrolab reload` applies it");
+                return validate(configuration.update(file), file + " is valid and is now the user configuration; `pyrolab reload` applies it");
             }
             case "show/1":
                 return configuration.show();
@@ -63,8 +65,7 @@ public class ConfigCommands {
         if (!errors.isEmpty()) {
             throw new CommandFailure(errors.size() + " problem(s); nothing was changed:\n" + all);
         }
-        String file = problems.isEmpty() ? "the file" : problems.get(0).file;
-        return (all.isEmpty() ? "" : all + "\n") + "OK: " + file + " " + verdict + ".";
+        return (all.isEmpty() ? "" : all + "\n") + "OK: " + verdict + ".";
     }
 
     @Descriptor("apply the configuration file as a difference: start what is new, stop what is gone, restart what changed")

@@ -16,7 +16,7 @@ import org.pyrolab.control.CommandFailure;
 
 /** {@code ps}, {@code start}, {@code stop}, {@code restart}: the services and their states. */
 @Component(service = ServiceCommands.class)
-@GogoCommand(scope = "pyrolab", function = {"ps", "start", "stop", "restart"})
+@GogoCommand(scope = "pyrolab", function = {"ps", "start", "stop", "restart", "call"})
 public class ServiceCommands {
 
     @Reference
@@ -53,6 +53,16 @@ public class ServiceCommands {
     @Descriptor("stop, then start services")
     public String restart(CommandSession session, @Descriptor("service names") String... names) {
         return each(session, "restart NAME...", names, services::restart);
+    }
+
+    @Descriptor("call an exposed method of a running service; arguments are JSON values or plain text")
+    public String call(@Descriptor("service name") String name, @Descriptor("method") String method,
+            @Descriptor("arguments") String... args) throws Exception {
+        List<Object> values = new ArrayList<>();
+        for (String arg : args == null ? new String[0] : args) {
+            values.add(Output.parse(arg));
+        }
+        return Output.json(services.call(name, method, values));
     }
 
     /** Acts on every name, reporting each as it is done; fails at the end if any failed (Karaf's BundlesCommand). */

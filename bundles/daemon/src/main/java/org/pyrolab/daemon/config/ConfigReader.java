@@ -95,7 +95,8 @@ public final class ConfigReader {
     private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers,
             Map<String, EndpointSpec> endpoints) {
         String path = "services." + name;
-        if (body.containsKey("module") || body.containsKey("classname")) {
+        boolean python = body.containsKey("module") || body.containsKey("classname");
+        if (python) {
             check.error(path + (body.containsKey("module") ? ".module" : ".classname"),
                     "`module`/`classname` name Python classes; here a service names the id of an installed driver instead,"
                             + " as `driver: sim.laser` (`pyrolab drivers` lists them)");
@@ -105,7 +106,7 @@ public final class ConfigReader {
         }
         check.keys(body, path, SERVICE);
         String driver = check.text(body, path, "driver", null);
-        if (driver == null && !body.containsKey("driver")) {
+        if (driver == null && !body.containsKey("driver") && !python) {
             check.error(path, "no `driver`; name the driver this service runs, as `driver: sample.echo`");
         }
         Map<String, Object> parameters = body.get("parameters") == null ? Map.of() : check.map(body.get("parameters"), path + ".parameters");

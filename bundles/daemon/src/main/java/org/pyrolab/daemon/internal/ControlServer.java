@@ -24,6 +24,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.control.ControlChannel;
 import org.pyrolab.control.ControlChannel.Hello;
 import org.osgi.util.tracker.ServiceTracker;
@@ -59,7 +60,8 @@ public class ControlServer {
     private final ServiceTracker<Object, Object> shellReady;
 
     @Activate
-    public ControlServer(BundleContext context, @Reference InstanceLock lock, @Reference CommandProcessor processor)
+    public ControlServer(BundleContext context, @Reference InstanceLock lock, @Reference CommandProcessor processor,
+            @Reference Configuration configuration)
             throws IOException, InvalidSyntaxException {
         this.processor = processor;
         this.lock = lock;

@@ -63,6 +63,7 @@ final class Lifecycle {
             return;
         }
         if (registry.started(name, generation, driver, running)) {
+            registry.announce(name);
             logs.logger(name).log(System.Logger.Level.INFO, "started " + name + " (driver " + driver.id() + " from "
                     + driver.bundleName() + " " + driver.bundleVersion() + ")");
             pending.complete(new Outcome(true, "Started " + name + " (driver " + driver.id() + ")."));

@@ -21,7 +21,10 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.Restart;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
@@ -51,6 +54,9 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
     /** Names in the order they reached RUNNING: {@code down} stops them in reverse. */
     private final List<String> startOrder = new ArrayList<>();
     private List<String> autolaunch = List.of();
+    private LabConfig current = LabConfig.empty();
+    /** Network access, when the remote bundle is there; optional so that the daemon runs without it. */
+    private volatile RemoteAccess remote;
 
     @Activate
     public ServiceRegistry(@Reference DriverCatalog catalog, @Reference ServiceLogs logs) {
@@ -59,6 +65,25 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         this.lifecycle = new Lifecycle(this, calls, logs);
         catalog.addListener(this);
         timer.scheduleWithFixedDelay(this::pingDue, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    void bindRemote(RemoteAccess access) {
+        remote = access;
+        LabConfig config;
+        List<String> running;
+        synchronized (this) {
+            config = current;
+            running = new ArrayList<>(startOrder);
+        }
+        RemoteConfig.configure(access, config);
+        running.forEach(this::announce);
+    }
+
+    void unbindRemote(RemoteAccess access) {
+        if (remote == access) {
+            remote = null;
+        }
     }
 
     @Deactivate
@@ -89,6 +114,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         List<CompletableFuture<Outcome>> work = new ArrayList<>();
         List<String> added = new ArrayList<>(), gone = new ArrayList<>(), changed = new ArrayList<>();
         synchronized (this) {
+            current = config;
             autolaunch = config.autolaunch().services();
             for (String name : new ArrayList<>(records.keySet())) {
                 if (!config.services().containsKey(name)) {
@@ -128,6 +154,10 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
                 work.add(startAsync(name, false));
             }
         }
+        RemoteAccess access = remote;
+        if (access != null) {
+            RemoteConfig.configure(access, config);
+        }
         String summary = "Reloaded: " + added.size() + " new, " + gone.size() + " gone, " + changed.size() + " changed, "
                 + (config.services().size() - added.size() - changed.size()) + " unchanged.";
         return CompletableFuture.allOf(work.toArray(new CompletableFuture<?>[0])).thenApply(done -> summary);
@@ -152,8 +182,17 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
     // ---- Services --------------------------------------------------------------------------
 
     @Override
-    public synchronized List<ServiceDTO> list() {
-        return records.values().stream().map(this::dto).collect(Collectors.toList());
+    public List<ServiceDTO> list() {
+        List<ServiceDTO> rows;
+        synchronized (this) {
+            rows = records.values().stream().map(this::dto).collect(Collectors.toList());
+        }
+        RemoteAccess access = remote;
+        if (access != null) {
+            rows.forEach(r -> r.lockHolder = access.lockHolder(r.name));
+            rows.addAll(access.entries());
+        }
+        return rows;
     }
 
     @Override
@@ -163,6 +202,10 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     @Override
     public String start(String name) {
+        RemoteAccess access = remoteEntry(name);
+        if (access != null) {
+            return access.start(name);
+        }
         synchronized (this) {
             ServiceRecord record = require(name);
             if (record.state == ServiceState.RUNNING) {
@@ -174,6 +217,10 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     @Override
     public String stop(String name) {
+        RemoteAccess access = remoteEntry(name);
+        if (access != null) {
+            return access.stop(name);
+        }
         synchronized (this) {
             require(name);
         }
@@ -182,6 +229,11 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     @Override
     public String restart(String name) {
+        RemoteAccess access = remoteEntry(name);
+        if (access != null) {
+            access.stop(name);
+            return access.start(name);
+        }
         synchronized (this) {
             require(name);
         }
@@ -232,7 +284,53 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
             driver = r.running;
             timeout = Math.max(r.timeoutMillis(), 30_000);
         }
-        return calls.bounded(method, () -> LocalCall.invoke(driver, method, args), timeout);
+        try {
+            return calls.bounded(method, () -> LocalCall.invoke(driver, method, args), timeout);
+        } catch (DriverCalls.Timeout e) {
+            throw new IllegalStateException(name + "." + e.getMessage());
+        }
+    }
+
+    /** The remote access that owns {@code name} when it is an endpoint or nameserver, else null. */
+    private RemoteAccess remoteEntry(String name) {
+        RemoteAccess access = remote;
+        synchronized (this) {
+            if (records.containsKey(name)) {
+                return null;
+            }
+        }
+        return access != null && access.has(name) ? access : null;
+    }
+
+    /** Makes a service that just reached RUNNING reachable over the network. */
+    void announce(String name) {
+        RemoteAccess access = remote;
+        Object instance;
+        ServiceSpec spec;
+        synchronized (this) {
+            ServiceRecord r = records.get(name);
+            if (access == null || r == null || r.state != ServiceState.RUNNING) {
+                return;
+            }
+            instance = r.running;
+            spec = r.spec;
+        }
+        try {
+            access.expose(RemoteConfig.service(spec), instance);
+        } catch (RuntimeException e) {
+            logs.logger(name).log(System.Logger.Level.ERROR, name + " runs but cannot be reached remotely: " + e.getMessage());
+        }
+    }
+
+    private void withdraw(String name) {
+        RemoteAccess access = remote;
+        if (access != null) {
+            try {
+                access.withdraw(name);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not withdraw " + name + ": " + e.getMessage());
+            }
+        }
     }
 
     // ---- transitions -------------------------------------------------------------------------
@@ -318,6 +416,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
             }
             fail(r, reason, true);
         }
+        withdraw(name);
         workers.execute(() -> lifecycle.close(name, running, timeoutOf(name)));
     }
 
@@ -381,6 +480,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
             pending = new CompletableFuture<>();
             r.pending = pending;
         }
+        withdraw(name);
         workers.execute(() -> {
             String problem = lifecycle.close(name, running, timeoutOf(name));
             synchronized (this) {

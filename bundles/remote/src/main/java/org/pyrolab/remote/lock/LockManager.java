@@ -15,16 +15,22 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LockManager {
 
+    /** A lease that never runs out: for holders without a connection, such as the command line. */
+    public static final Duration NO_EXPIRY = Duration.ofSeconds(Long.MAX_VALUE);
+
     private final Map<String, Lease> locks = new ConcurrentHashMap<>();
+    private final Map<String, Duration> leases = new ConcurrentHashMap<>();
     private final Duration lease;
     private final Clock clock;
 
     private static final class Lease {
         final LockInfo info;
+        final Duration length;
         volatile Instant lastSeen;
 
-        Lease(LockInfo info) {
+        Lease(LockInfo info, Duration length) {
             this.info = info;
+            this.length = length;
             this.lastSeen = info.since();
         }
     }
@@ -48,12 +54,21 @@ public final class LockManager {
      * @throws LockedException if another connection holds it
      */
     public LockInfo lock(String id, String user, String host, String connection) {
+        return lock(id, user, host, connection, null);
+    }
+
+    /**
+     * As {@link #lock(String, String, String, String)} with a lease of its own; null for the
+     * object's lease ({@link #lease(String, Duration)}) or the default.
+     */
+    public LockInfo lock(String id, String user, String host, String connection, Duration length) {
+        Duration chosen = length != null ? length : leases.getOrDefault(id, lease);
         Lease result = locks.compute(id, (k, cur) -> {
             if (cur != null && !expired(cur) && !cur.info.connection().equals(connection)) {
                 throw new LockedException(cur.info);
             }
             Instant now = clock.instant();
-            return new Lease(new LockInfo(user, host, connection, cur != null && !expired(cur) ? cur.info.since() : now));
+            return new Lease(new LockInfo(user, host, connection, cur != null && !expired(cur) ? cur.info.since() : now), chosen);
         });
         return result.info;
     }
@@ -77,6 +92,17 @@ public final class LockManager {
             return null;
         });
         return released[0];
+    }
+
+    /** Sets the lease of locks taken on {@code id} from now on; null goes back to the default. */
+    public void lease(String id, Duration length) {
+        if (length == null) {
+            leases.remove(id);
+        } else if (length.isNegative() || length.isZero()) {
+            throw new IllegalArgumentException("lock lease must be positive: " + length);
+        } else {
+            leases.put(id, length);
+        }
     }
 
     /** Breaks anyone's lock (for administrators); returns the holder it removed. */
@@ -143,6 +169,6 @@ public final class LockManager {
     }
 
     private boolean expired(Lease l) {
-        return Duration.between(l.lastSeen, clock.instant()).compareTo(lease) > 0;
+        return Duration.between(l.lastSeen, clock.instant()).compareTo(l.length) > 0;
     }
 }

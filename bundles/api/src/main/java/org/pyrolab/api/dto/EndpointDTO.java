@@ -1,0 +1,16 @@
+package org.pyrolab.api.dto;
+
+import java.util.List;
+
+/** An endpoint as configured under {@code daemons:}. */
+public class EndpointDTO {
+    public String name;
+    public String host;
+    /** 0 means a free port. */
+    public int port;
+    public List<String> nameservers;
+    public int maxConnections;
+    public int maxMessageSize;
+    /** Listed under {@code autolaunch.daemons}: started with the daemon. */
+    public boolean autostart;
+}

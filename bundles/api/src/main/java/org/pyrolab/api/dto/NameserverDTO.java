@@ -1,0 +1,17 @@
+package org.pyrolab.api.dto;
+
+/** A nameserver as configured under {@code nameservers:}. */
+public class NameserverDTO {
+    public String name;
+    public String host;
+    /** 0 means a free port. */
+    public int port;
+    public boolean broadcast;
+    public int broadcastPort;
+    /** Drop entries whose endpoint stopped answering, checked this often; 0 never. */
+    public double autocleanSeconds;
+    /** {@code memory} or {@code file}. */
+    public String storage;
+    /** Listed under {@code autolaunch.nameservers}: started with the daemon. */
+    public boolean autostart;
+}

@@ -1,0 +1,89 @@
+package org.pyrolab.remote;
+
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.dto.EndpointDTO;
+import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.RemoteServiceDTO;
+import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.Daemon;
+import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.remote.access.Access;
+
+/**
+ * The daemon's network access: endpoints, name servers, registrations and locks, as configured.
+ * A thin component; the work is in {@link Access}.
+ */
+@Component
+public class RemoteAccessService implements RemoteAccess {
+
+    private final Access access;
+
+    @Activate
+    public RemoteAccessService(@Reference Daemon daemon) {
+        this.access = new Access(daemon.dataFolder().resolve("nameservers"));
+    }
+
+    @Deactivate
+    void close() {
+        access.close();
+    }
+
+    @Override
+    public void configure(List<EndpointDTO> endpoints, List<NameserverDTO> nameservers) {
+        access.configure(endpoints, nameservers);
+    }
+
+    @Override
+    public boolean has(String name) {
+        return access.has(name);
+    }
+
+    @Override
+    public String start(String name) {
+        return access.start(name);
+    }
+
+    @Override
+    public String stop(String name) {
+        return access.stop(name);
+    }
+
+    @Override
+    public void expose(RemoteServiceDTO service, Object instance) {
+        access.expose(service, instance);
+    }
+
+    @Override
+    public void withdraw(String name) {
+        access.withdraw(name);
+    }
+
+    @Override
+    public List<ServiceDTO> entries() {
+        return access.entries();
+    }
+
+    @Override
+    public String lockHolder(String service) {
+        return access.lockHolder(service);
+    }
+
+    @Override
+    public String lock(String service, String user) {
+        return access.lock(service, user);
+    }
+
+    @Override
+    public String unlock(String service, String user, boolean force) {
+        return access.unlock(service, user, force);
+    }
+
+    @Override
+    public List<String> nslist(String host, int port, boolean json) throws Exception {
+        return access.nslist(host, port, json);
+    }
+}

@@ -1,0 +1,97 @@
+package org.pyrolab.remote.access;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Objects;
+
+import org.pyrolab.api.dto.EndpointDTO;
+import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.remote.lock.LockManager;
+import org.pyrolab.remote.serial.PyroUri;
+import org.pyrolab.remote.server.PyroServer;
+import org.pyrolab.remote.server.PyroServerConfig;
+import org.pyrolab.remote.server.Targets;
+
+/**
+ * One configured endpoint ({@code daemons:}): its served objects and locks outlive the
+ * {@link PyroServer}, which is made anew at every start (a closed server cannot be reopened).
+ */
+final class Endpoint {
+
+    final EndpointDTO config;
+    final Targets targets;
+    final LockManager locks;
+    private PyroServer server;
+    private Instant started;
+    private String reason;
+
+    Endpoint(EndpointDTO config, Targets targets, LockManager locks) {
+        this.config = config;
+        this.targets = targets;
+        this.locks = locks;
+    }
+
+    /** Same settings: a reload leaves it alone. */
+    boolean sameAs(EndpointDTO other) {
+        return Objects.equals(config.host, other.host) && config.port == other.port
+                && Objects.equals(config.nameservers, other.nameservers) && config.maxConnections == other.maxConnections
+                && config.maxMessageSize == other.maxMessageSize;
+    }
+
+    synchronized boolean running() {
+        return server != null;
+    }
+
+    /** Binds; a failure is kept as the reason ps shows, and thrown. */
+    synchronized String start() throws IOException {
+        if (server != null) {
+            return "Endpoint " + config.name + " is already running at " + address() + ".";
+        }
+        PyroServerConfig c = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
+        if (config.maxConnections > 0) {
+            c = c.withMaxConnections(config.maxConnections);
+        }
+        if (config.maxMessageSize >= 1024) {
+            c = c.withMaxMessageSize(config.maxMessageSize);
+        }
+        PyroServer s = new PyroServer(c, targets, locks);
+        try {
+            s.start();
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            reason = e.getMessage() + "; choose another `port` under daemons." + config.name + " (0 picks a free one)";
+            throw new IOException(reason, e);
+        }
+        server = s;
+        started = Instant.now();
+        reason = null;
+        return "Started endpoint " + config.name + " at " + address() + ".";
+    }
+
+    synchronized String stop() {
+        reason = null;
+        if (server == null) {
+            return "Endpoint " + config.name + " is not running.";
+        }
+        server.close();
+        server = null;
+        started = null;
+        return "Stopped endpoint " + config.name + ".";
+    }
+
+    /** The URI of a served object, or null while stopped. */
+    synchronized PyroUri uri(String id) {
+        return server == null ? null : server.uri(id);
+    }
+
+    private String address() {
+        return server.host() + ":" + server.port();
+    }
+
+    synchronized ServiceDTO row() {
+        String state = server != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
+        int served = targets.ids().size();
+        return Hosts.row("endpoint", config.name, state, started, reason, server == null ? null : address(),
+                "Pyro5 endpoint, " + served + (served == 1 ? " service" : " services"));
+    }
+}

@@ -1,0 +1,143 @@
+package org.pyrolab.remote.access;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.remote.ns.FileNameStore;
+import org.pyrolab.remote.ns.MemoryNameStore;
+import org.pyrolab.remote.ns.NameEntry;
+import org.pyrolab.remote.ns.NameServer;
+import org.pyrolab.remote.ns.NameServerConfig;
+import org.pyrolab.remote.ns.NameServerHost;
+import org.pyrolab.remote.ns.NameStore;
+import org.pyrolab.remote.server.PyroServerConfig;
+
+/**
+ * One configured name server. Run here when started; otherwise the entry names a name server
+ * elsewhere (another daemon, another computer) that registrations reach over the network.
+ */
+final class Nameserver {
+
+    static final int CLIENT_TIMEOUT_MS = 3000;
+
+    final NameserverDTO config;
+    private final Path storage;
+    private NameServerHost host;
+    private Instant started;
+    private String reason;
+
+    Nameserver(NameserverDTO config, Path storage) {
+        this.config = config;
+        this.storage = storage;
+    }
+
+    boolean sameAs(NameserverDTO other) {
+        return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
+                && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
+                && Objects.equals(config.storage, other.storage);
+    }
+
+    synchronized boolean running() {
+        return host != null;
+    }
+
+    synchronized String start() throws IOException {
+        if (host != null) {
+            return "Name server " + config.name + " is already running at " + host.uri() + ".";
+        }
+        try {
+            NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
+            PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
+            NameServerConfig c = NameServerConfig.defaults().withServer(server)
+                    .withBroadcast(config.broadcast, config.broadcastPort > 0 ? config.broadcastPort : NameServerConfig.DEFAULT_BROADCAST_PORT)
+                    .withAutoclean(Duration.ofMillis(Math.round(config.autocleanSeconds * 1000)));
+            NameServerHost h = new NameServerHost(c, store);
+            h.start();
+            host = h;
+        } catch (IOException | RuntimeException e) {
+            reason = e.getMessage() + "; choose another `ns_port` under nameservers." + config.name + " (0 picks a free one)";
+            throw new IOException(reason, e);
+        }
+        started = Instant.now();
+        reason = null;
+        return "Started name server " + config.name + " at " + host.uri() + ".";
+    }
+
+    synchronized String stop() {
+        reason = null;
+        if (host == null) {
+            return "Name server " + config.name + " is not running.";
+        }
+        host.close();
+        host = null;
+        started = null;
+        return "Stopped name server " + config.name + ".";
+    }
+
+    /** {@code PYRO:Pyro.NameServer@host:port} while it runs here, else null. */
+    synchronized String address() {
+        return host == null ? null : host.uri().toString();
+    }
+
+    /** Registers here when this daemon runs it, else over the network at the configured host and port. */
+    void register(String name, String uri, Set<String> metadata) throws IOException {
+        NameServerHost h;
+        synchronized (this) {
+            h = host;
+        }
+        if (h != null) {
+            h.nameServer().register(name, uri, false, metadata, false);
+            return;
+        }
+        try (PyroClient client = client()) {
+            client.call("register", name, uri, false, metadata); // four arguments: stock Pyro5 has no `force`
+        }
+    }
+
+    /** Removes {@code name} if it still points at {@code uri} (someone else may have taken it since). */
+    void remove(String name, String uri) throws IOException {
+        NameServerHost h;
+        synchronized (this) {
+            h = host;
+        }
+        if (h != null) {
+            NameEntry e = h.nameServer().store().get(name);
+            if (e != null && e.uri().equals(uri)) {
+                h.nameServer().remove(name, null, null);
+            }
+            return;
+        }
+        try (PyroClient client = client()) {
+            if (String.valueOf(client.call("lookup", name)).equals(uri)) {
+                client.call("remove", name);
+            }
+        }
+    }
+
+    private PyroClient client() throws IOException {
+        if (config.port == 0) {
+            throw new IOException("name server " + config.name + " does not run here and `ns_port: 0` gives no address to reach it at");
+        }
+        return new PyroClient(Hosts.bind(config.host), config.port, NameServer.OBJECT_ID, CLIENT_TIMEOUT_MS);
+    }
+
+    /** Where it is reached: here, or host:port elsewhere. */
+    String where() {
+        String a = address();
+        return a != null ? a : "PYRO:" + NameServer.OBJECT_ID + "@" + Hosts.bind(config.host) + ":" + config.port;
+    }
+
+    synchronized ServiceDTO row(String registrations) {
+        String state = host != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
+        String why = reason != null ? reason : registrations;
+        String description = host != null ? "Pyro5 name server, " + host.nameServer().count() + " names, " + config.storage + " storage"
+                : "Pyro5 name server, not run by this daemon";
+        return Hosts.row("nameserver", config.name, state, started, why, host != null ? address() : where(), description);
+    }
+}

@@ -1,0 +1,197 @@
+package org.pyrolab.remote.access;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * The names this daemon wants on name servers, and getting them there: at once, then retried
+ * with back-off (1 s doubling to 30 s) while a name server is down or refuses. Network calls run
+ * on its own thread, never under a lock.
+ */
+final class Registrar implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Registrar.class.getName());
+    private static final long FIRST_RETRY_MS = 1000;
+    private static final long LAST_RETRY_MS = 30_000;
+
+    private record Key(String service, String nameserver) {
+    }
+
+    private static final class Registration {
+        final String uri;
+        final Set<String> metadata;
+        boolean done;
+        String problem;
+        int failures;
+        long due;
+
+        Registration(String uri, Set<String> metadata) {
+            this.uri = uri;
+            this.metadata = metadata;
+        }
+    }
+
+    private final Map<Key, Registration> wanted = new LinkedHashMap<>();
+    private final Function<String, Nameserver> nameservers;
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pyrolab-registrar");
+        t.setDaemon(true);
+        return t;
+    });
+
+    Registrar(Function<String, Nameserver> nameservers) {
+        this.nameservers = nameservers;
+        worker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
+    }
+
+    /** {@code service} should be on exactly these name servers under {@code uri}. */
+    synchronized void set(String service, Collection<String> names, String uri, Set<String> metadata) {
+        for (Iterator<Map.Entry<Key, Registration>> it = wanted.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Key, Registration> e = it.next();
+            if (e.getKey().service().equals(service) && (!names.contains(e.getKey().nameserver()) || !e.getValue().uri.equals(uri))) {
+                unregisterLater(e.getKey(), e.getValue());
+                it.remove();
+            }
+        }
+        for (String ns : names) {
+            wanted.putIfAbsent(new Key(service, ns), new Registration(uri, metadata));
+        }
+        worker.execute(this::tick);
+    }
+
+    /** Takes {@code service} off every name server. */
+    synchronized void drop(String service) {
+        for (Iterator<Map.Entry<Key, Registration>> it = wanted.entrySet().iterator(); it.hasNext();) {
+            Map.Entry<Key, Registration> e = it.next();
+            if (e.getKey().service().equals(service)) {
+                unregisterLater(e.getKey(), e.getValue());
+                it.remove();
+            }
+        }
+    }
+
+    /** Registers everything on {@code nameserver} again now (it was restarted or reconfigured). */
+    synchronized void retry(String nameserver) {
+        wanted.forEach((k, r) -> {
+            if (k.nameserver().equals(nameserver)) {
+                r.done = false;
+                r.failures = 0;
+                r.due = 0;
+            }
+        });
+        worker.execute(this::tick);
+    }
+
+    /** For ps: what is wrong with registrations on {@code nameserver}, or how many went there; null when none. */
+    synchronized String status(String nameserver) {
+        List<String> problems = new ArrayList<>();
+        int done = 0;
+        for (Map.Entry<Key, Registration> e : wanted.entrySet()) {
+            if (!e.getKey().nameserver().equals(nameserver)) {
+                continue;
+            }
+            Registration r = e.getValue();
+            if (r.done) {
+                done++;
+            } else if (r.problem != null) {
+                problems.add("registering " + e.getKey().service() + " failed: " + r.problem
+                        + (r.failures > 0 ? " (retrying in " + Math.max(0, (r.due - System.currentTimeMillis()) / 1000) + " s)" : ""));
+            }
+        }
+        return !problems.isEmpty() ? String.join("; ", problems) : done > 0 ? done + " registered here by this daemon" : null;
+    }
+
+    synchronized boolean failing(String nameserver) {
+        return wanted.entrySet().stream().anyMatch(e -> e.getKey().nameserver().equals(nameserver) && !e.getValue().done
+                && e.getValue().failures > 0);
+    }
+
+    private void tick() {
+        Map<Key, Registration> due = new LinkedHashMap<>();
+        long now = System.currentTimeMillis();
+        synchronized (this) {
+            wanted.forEach((k, r) -> {
+                if (!r.done && r.due <= now) {
+                    due.put(k, r);
+                }
+            });
+        }
+        due.forEach(this::attempt);
+    }
+
+    private void attempt(Key key, Registration r) {
+        Nameserver ns = nameservers.apply(key.nameserver());
+        String problem = null;
+        boolean waiting = false;
+        if (ns == null) {
+            problem = "name server " + key.nameserver() + " is not configured";
+        } else if (ns.config.autostart && !ns.running()) {
+            problem = "waits for name server " + key.nameserver() + " to start";
+            waiting = true; // ours: no point asking the network for it
+        } else {
+            try {
+                ns.register(key.service(), r.uri, r.metadata);
+            } catch (IOException | RuntimeException e) {
+                problem = e.getMessage();
+            }
+        }
+        synchronized (this) {
+            if (wanted.get(key) != r) {
+                return; // dropped or replaced meanwhile
+            }
+            r.problem = problem;
+            r.done = problem == null;
+            if (problem == null) {
+                r.failures = 0;
+                LOG.log(Level.INFO, "registered {0} on name server {1} as {2}", key.service(), key.nameserver(), r.uri);
+            } else if (!waiting) {
+                long delay = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS << Math.min(r.failures, 5));
+                r.failures++;
+                r.due = System.currentTimeMillis() + delay;
+                LOG.log(Level.WARNING, "cannot register {0} on name server {1}: {2}; retrying in {3} ms", key.service(),
+                        key.nameserver(), problem, String.valueOf(delay));
+            }
+        }
+    }
+
+    private void unregisterLater(Key key, Registration r) {
+        if (r.done) {
+            worker.execute(() -> unregister(key, r));
+        }
+    }
+
+    private void unregister(Key key, Registration r) {
+        Nameserver ns = nameservers.apply(key.nameserver());
+        if (ns == null || (ns.config.autostart && !ns.running())) {
+            return;
+        }
+        try {
+            ns.remove(key.service(), r.uri);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.INFO, "could not remove {0} from name server {1}: {2}", key.service(), key.nameserver(), e.getMessage());
+        }
+    }
+
+    /** Removes what this daemon registered on other name servers (bounded), then stops the thread. */
+    @Override
+    public void close() {
+        List<Map.Entry<Key, Registration>> done = new ArrayList<>();
+        synchronized (this) {
+            wanted.entrySet().stream().filter(e -> e.getValue().done).forEach(done::add);
+            wanted.clear();
+        }
+        worker.shutdownNow();
+        done.forEach(e -> unregister(e.getKey(), e.getValue()));
+    }
+}
