@@ -6,12 +6,25 @@
 set -euo pipefail
 runs=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
-pyrolab="$root/launcher/target/pyrolab/bin/pyrolab"
-[ -x "$pyrolab" ] || { echo "not built: run mvn -B -DskipTests install in $root" >&2; exit 1; }
+built="$root/launcher/target/pyrolab"
+[ -x "$built/bin/pyrolab" ] || { echo "not built: run mvn -B -DskipTests install in $root" >&2; exit 1; }
 
-PYROLAB_HOME=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")
+work=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")
+# a copy of the installation, so a build running meanwhile cannot change it under the benchmark
+cp -a "$built" "$work/install"
+pyrolab="$work/install/bin/pyrolab"
+PYROLAB_HOME="$work/home"
 export PYROLAB_HOME
-cleanup() { "$pyrolab" down >/dev/null 2>&1 || true; rm -rf "$PYROLAB_HOME"; }
+export PYROLAB_ALLOW_ROOT=${PYROLAB_ALLOW_ROOT:-1} # benchmark machines often run as root; the warning is not news here
+cleanup() {
+  status=$?
+  "$pyrolab" down >/dev/null 2>&1 || true
+  # if down could not do it, end the daemon this script started by its recorded pid
+  left=$(sed -n 's/^pid=//p' "$PYROLAB_HOME/pyrolabd.lock" 2>/dev/null || true)
+  if [ -n "$left" ] && grep -q "pyrolab.data=$PYROLAB_HOME" "/proc/$left/cmdline" 2>/dev/null; then kill -9 "$left"; fi
+  [ "$status" -eq 0 ] || cat "$work/prepare.log" 2>/dev/null || true
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 quiet() { "$@" >/dev/null 2>&1 || true; }
@@ -38,14 +51,13 @@ loop() {
 
 if command -v hyperfine >/dev/null 2>&1; then
   echo "hyperfine $(hyperfine --version | cut -d' ' -f2), $runs runs each, PYROLAB_HOME=$PYROLAB_HOME"
-  json="$PYROLAB_HOME/hyperfine"
-  mkdir -p "$json"
+  json="$work"
   hyperfine --runs "$runs" --prepare "$pyrolab down || true" --cleanup "$pyrolab down || true" \
     --export-json "$json/up.json" -n up "$pyrolab up"
   "$pyrolab" up >/dev/null
   hyperfine --runs "$runs" --warmup 2 --export-json "$json/status.json" -n status "$pyrolab status"
   quiet "$pyrolab" down
-  hyperfine --runs "$runs" --prepare "$pyrolab up" --export-json "$json/down.json" -n down "$pyrolab down"
+  hyperfine --runs "$runs" --prepare "$pyrolab up >>$json/prepare.log 2>&1" --export-json "$json/down.json" -n down "$pyrolab down"
   for b in up status down; do
     # hyperfine 1.15 prints the mean; the targets are medians
     printf '%-8s median %5s ms  (runs: %s)\n' "$b" \

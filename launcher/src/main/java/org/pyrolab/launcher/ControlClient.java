@@ -24,6 +24,17 @@ import org.pyrolab.control.LockFile;
 
 /** Sends one command (or an interactive shell) to the daemon over its loopback control port. */
 final class ControlClient {
+    private static final int ACCEPT_TIMEOUT_MS = 5000;
+
+    /** The daemon holds the port but does not answer. */
+    static final class DaemonNotAnswering extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        DaemonNotAnswering(String message) {
+            super(message);
+        }
+    }
+
     private final Path data;
     private final LockFile lock;
 
@@ -55,7 +66,8 @@ final class ControlClient {
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), lock.port), Math.max(timeoutMs, 1000));
-            socket.setSoTimeout(timeoutMs);
+            // a daemon that accepts connections but never says so (stopped, hung) must not hang us
+            socket.setSoTimeout(timeoutMs > 0 ? timeoutMs : ACCEPT_TIMEOUT_MS);
             DataOutputStream toDaemon = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             DataInputStream fromDaemon = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             new Hello(token, args, interactive, verbose, System.getProperty("user.dir")).writeTo(toDaemon);
@@ -67,12 +79,16 @@ final class ControlClient {
                 try {
                     frame = ControlChannel.readFrame(fromDaemon);
                 } catch (SocketTimeoutException e) {
-                    throw new IOException("the daemon did not answer within " + timeoutMs + " ms", e);
+                    throw new DaemonNotAnswering("PyroLab daemon (pid " + lock.pid + ") does not answer on its control port;"
+                            + " if it is hung, run `pyrolab up --force`");
                 }
                 if (frame == null) {
                     throw new IOException("the daemon closed the connection without an exit status");
                 }
                 switch (frame.type) {
+                    case ControlChannel.ACCEPTED:
+                        socket.setSoTimeout(timeoutMs); // from now on a command may take as long as it takes
+                        break;
                     case ControlChannel.STDOUT:
                         out.write(frame.data);
                         out.flush();

@@ -69,6 +69,7 @@ public final class DaemonMain {
         } catch (IOException e) {
             return fail("cannot write the daemon log in " + data.resolve("logs") + ": " + e.getMessage());
         }
+        RootWarning.message(System.getenv()).ifPresent(LOG::warning);
         return new DaemonMain(Installation.locate(), data).runFramework();
     }
 

@@ -1,5 +1,6 @@
 package org.pyrolab.launcher;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,7 @@ final class DaemonProcess {
 
     /** The live process with this pid, if any. */
     static Optional<DaemonProcess> of(long pid) {
-        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(DaemonProcess::new);
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive).map(DaemonProcess::new).filter(p -> !p.isZombie());
     }
 
     long pid() {
@@ -67,14 +68,35 @@ final class DaemonProcess {
         }
     }
 
+    /** True once the process has exited, within {@code ms}. */
     boolean waitForExit(long ms) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(ms);
+        while (handle.isAlive() && !isZombie()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                handle.onExit().get(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                // poll again
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Exited but not yet reaped. The daemon's parent, the {@code up} that started it, is gone, so
+     * whatever adopted it collects it; a slow reaper (some containers' init) would otherwise make
+     * a finished daemon look alive for a second or more. Linux only; elsewhere false.
+     */
+    private boolean isZombie() {
         try {
-            handle.onExit().get(ms, TimeUnit.MILLISECONDS);
-            return true;
-        } catch (java.util.concurrent.TimeoutException e) {
-            return !handle.isAlive();
-        } catch (java.util.concurrent.ExecutionException e) {
-            return !handle.isAlive();
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid()), "stat"));
+            int end = stat.lastIndexOf(')'); // the command name in parentheses may contain anything
+            return end > 0 && end + 2 < stat.length() && stat.charAt(end + 2) == 'Z';
+        } catch (java.io.IOException | RuntimeException noProcFs) {
+            return false;
         }
     }
 }

@@ -41,9 +41,19 @@ final class DaemonStarter {
     LockFile up(boolean force, Path config, boolean verbose) throws IOException, InterruptedException {
         folders.ensureWritable();
         try (FileChannel channel = FileChannel.open(folders.data.resolve("up.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock serialized = channel.lock()) {
+             FileLock serialized = lockOrExplain(channel)) {
             clearTheWay(force);
             return spawnAndWait(config, verbose);
+        }
+    }
+
+    /** Some network shares refuse OS locks: say so instead of running without one. */
+    private FileLock lockOrExplain(FileChannel channel) throws IOException {
+        try {
+            return channel.lock();
+        } catch (IOException e) {
+            throw new LauncherException("the folder " + folders.data + " does not support file locks (" + e.getMessage()
+                    + "); set PYROLAB_HOME to a local folder");
         }
     }
 
@@ -107,6 +117,9 @@ final class DaemonStarter {
                 cmd.add(option);
             }
         }
+        if (options == null) {
+            cmd.addAll(classDataSharing());
+        }
         cmd.add("-Djava.util.logging.manager=" + DaemonLog.Manager.class.getName());
         cmd.add("-D" + DaemonSettings.DATA + "=" + folders.data);
         cmd.add("-D" + DaemonSettings.CONFIG + "=" + folders.config);
@@ -121,6 +134,28 @@ final class DaemonStarter {
         cmd.add(installation.classPath());
         cmd.add(DaemonSettings.DAEMON_MAIN);
         return cmd;
+    }
+
+    /**
+     * Class-data sharing: the first daemon of an installation writes the classes it loaded to an
+     * archive under the data folder's cache when it exits, later starts map that archive instead
+     * of loading and verifying those classes again. The name holds what the archive depends on, so
+     * a new installation or Java makes a new one; a broken archive is ignored by -Xshare:auto.
+     */
+    private List<String> classDataSharing() {
+        String key = installation.root + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")
+                + "|" + Installation.version() + "|" + installation.classPath();
+        Path dir = folders.data.resolve("cache").resolve("cds");
+        Path archive = dir.resolve("daemon-" + Integer.toHexString(key.hashCode()) + ".jsa");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return List.of(); // sharing is only a speed-up
+        }
+        if (Files.isRegularFile(archive)) {
+            return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
+        }
+        return List.of("-XX:ArchiveClassesAtExit=" + archive);
     }
 
     /**

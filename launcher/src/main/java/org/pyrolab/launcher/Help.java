@@ -26,6 +26,12 @@ final class Help {
         add("uninstall", "BUNDLE", "remove a bundle from the deploy directory by its symbolic name", "");
         add("logs", "[NAME] [-f] [-n N] | export FILE | clean", "read, follow, export or clear logs", "");
         add("rename", "OLD NEW", "rename a configuration entry and every reference to it", "");
+        add("call", "NAME METHOD [ARG...]", "call an exposed method of a running service (arguments as JSON)", "");
+        add("simulate", "b2900 [--port N]", "run an instrument simulator in the foreground (no daemon needed)", "");
+        add("nslist", "[--host H] [--port P] [--json]", "what a nameserver holds (default: this daemon's, else localhost:9090)", "");
+        add("lock", "NAME", "hold a service's instrument lock as you, until `pyrolab unlock NAME`", "");
+        add("unlock", "NAME [--force]", "release your lock on a service; --force breaks anyone's", "");
+        add("autostart", "install [--at boot|login] [--print] | remove [--print] | status", "start the daemon at boot or log-in (systemd, cron, launchd, Task Scheduler)", "");
         add("shell", "", "an interactive Gogo shell inside the daemon; `exit` leaves it running", "");
         add("help", "[CMD]", "this summary, or one command's usage", "");
     }

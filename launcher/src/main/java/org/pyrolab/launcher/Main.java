@@ -93,6 +93,9 @@ public final class Main {
                 return help(rest);
             case "up":
                 return up(folders, new UpOptions(rest));
+            case "autostart": return org.pyrolab.launcher.autostart.AutostartCommand.run(Installation.locate().root, folders.config.equals(folders.data) ? folders.data : null, rest, out, err);
+            case "simulate":
+                return Simulators.run(Installation.locate(), rest);
             case "shell":
                 return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
             case "down":
@@ -132,21 +135,16 @@ public final class Main {
             folders.ensureWritable();
             return DaemonMain.runInForeground(folders, options.config, verbose);
         }
+        RootWarning.message(System.getenv()).ifPresent(w -> err.println("pyrolab: warning: " + w));
         LockFile lock = new DaemonStarter(folders, Installation.locate(), out).up(options.force, options.config, verbose);
         out.println("PyroLab daemon started (pid " + lock.pid + ", control port " + lock.port + ").");
         return autolaunchReport(folders, lock);
     }
 
     /** What the daemon started from {@code autolaunch}; a daemon without that command has nothing to report. */
+    /** What autolaunch came to: which listed services are not running, and why. */
     private int autolaunchReport(Folders folders, LockFile lock) throws IOException {
-        java.io.ByteArrayOutputStream problems = new java.io.ByteArrayOutputStream();
-        int code = new ControlClient(folders.data, lock).run(List.of("autolaunch"), false, verbose, null, out,
-                new PrintStream(problems, true, java.nio.charset.StandardCharsets.UTF_8), 0);
-        if (code == ExitCode.USAGE) {
-            return ExitCode.OK; // the daemon is up; it just has no such report (yet)
-        }
-        err.print(problems.toString(java.nio.charset.StandardCharsets.UTF_8));
-        return code;
+        return new ControlClient(folders.data, lock).run(List.of("autolaunch"), false, verbose, null, out, err, 0);
     }
 
     /** Sends {@code down}, then waits until the daemon's process is gone: a following {@code up} must find the way clear. */

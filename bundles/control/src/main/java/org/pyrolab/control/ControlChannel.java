@@ -24,6 +24,8 @@ public final class ControlChannel {
     public static final byte STDIN = 'I';
     public static final byte STDIN_CLOSED = 'C';
     public static final byte EXIT = 'X';
+    /** Sent by the daemon as soon as it has accepted a hello: a daemon that never sends it is hung. */
+    public static final byte ACCEPTED = 'A';
 
     private ControlChannel() {
     }

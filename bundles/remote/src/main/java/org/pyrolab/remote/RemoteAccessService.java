@@ -1,5 +1,6 @@
 package org.pyrolab.remote;
 
+import java.util.List;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,6 +66,11 @@ public class RemoteAccessService implements RemoteAccess {
     @Override
     public List<ServiceDTO> entries() {
         return access.entries();
+    }
+
+    @Override
+    public String address(String service) {
+        return access.address(service);
     }
 
     @Override

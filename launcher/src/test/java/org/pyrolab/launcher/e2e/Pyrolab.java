@@ -107,6 +107,7 @@ final class Pyrolab implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(cmd).directory(root.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         builder.environment().put("PYROLAB_HOME", home.toString());
+        builder.environment().put("PYROLAB_ALLOW_ROOT", "1"); // suites may run as root; RootWarningIT checks the warning
         builder.environment().putAll(extraEnv);
         if (stdin == null) {
             builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
@@ -183,21 +184,28 @@ final class Pyrolab implements AutoCloseable {
         assertThat(kill.waitFor()).as("kill -%s %d", signal, pid).isZero();
     }
 
+    /** Waits until the process has exited; a zombie counts as exited (this container's init reaps slowly). */
     static boolean waitForExit(long pid, Duration timeout) throws InterruptedException {
-        Optional<ProcessHandle> handle = ProcessHandle.of(pid);
-        if (handle.isEmpty()) {
-            return true;
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (alive(pid)) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
         }
-        try {
-            handle.get().onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            // fall through to the check
-        }
-        return !handle.get().isAlive();
+        return true;
     }
 
     static boolean alive(long pid) {
-        return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Paths.get("/proc", Long.toString(pid), "stat"));
+            return stat.charAt(stat.lastIndexOf(')') + 2) != 'Z';
+        } catch (IOException | RuntimeException gone) {
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
     }
 
     /** Stops what this home started, whatever state the test left it in, then removes the folder. */

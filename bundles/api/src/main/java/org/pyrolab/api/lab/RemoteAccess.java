@@ -39,6 +39,9 @@ public interface RemoteAccess {
     /** The endpoints and nameservers as {@code ps} rows (kind {@code endpoint} or {@code nameserver}). */
     List<ServiceDTO> entries();
 
+    /** The {@code PYRO:} URI a running service is served at, or null when it is not served. */
+    String address(String service);
+
     /** Who holds a service's instrument lock ({@code user@host since ...}), or null. */
     String lockHolder(String service);
 

@@ -37,6 +37,8 @@ import org.pyrolab.api.lab.Deployer;
 public class DeployDirectory implements Deployer {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.deploy");
     private static final long WAIT_MS = 10_000;
+    /** A file changed more recently than this may still be being copied: judge it later. */
+    private static final long QUIET_MS = 1500;
 
     private final BundleContext context;
     private final Path dir;
@@ -181,6 +183,9 @@ public class DeployDirectory implements Deployer {
         }
         if (known != null && known.modified() == modified) {
             return known.problem();
+        }
+        if (System.currentTimeMillis() - modified < QUIET_MS) {
+            return null;
         }
         String problem;
         if (symbolicName(file).isEmpty()) {

@@ -149,6 +149,9 @@ public class ControlServer {
             return;
         }
         socket.setSoTimeout(0);
+        synchronized (out) {
+            ControlChannel.writeFrame(out, ControlChannel.ACCEPTED, new byte[0], 0, 0);
+        }
         CommandRunner runner = new CommandRunner(processor, out, hello);
         if (hello.interactive) {
             runner.shell(stdinOf(in));

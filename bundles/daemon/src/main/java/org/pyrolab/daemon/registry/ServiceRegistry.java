@@ -15,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -58,12 +61,25 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
     /** Network access, when the remote bundle is there; optional so that the daemon runs without it. */
     private volatile RemoteAccess remote;
 
+    private final BundleContext context;
+    /**
+     * The framework is going down (down, SIGTERM, Ctrl-C): stop every service in reverse start
+     * order first, before the framework stops driver bundles in its own order.
+     */
+    private final SynchronousBundleListener frameworkStopping = event -> {
+        if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
+            stopAll();
+        }
+    };
+
     @Activate
-    public ServiceRegistry(@Reference DriverCatalog catalog, @Reference ServiceLogs logs) {
+    public ServiceRegistry(BundleContext context, @Reference DriverCatalog catalog, @Reference ServiceLogs logs) {
+        this.context = context;
         this.catalog = catalog;
         this.logs = logs;
         this.lifecycle = new Lifecycle(this, calls, logs);
         catalog.addListener(this);
+        context.addBundleListener(frameworkStopping);
         timer.scheduleWithFixedDelay(this::pingDue, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -88,18 +104,30 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     @Deactivate
     void close() {
+        context.removeBundleListener(frameworkStopping);
         catalog.removeListener(this);
+        stopAll();
+        timer.shutdownNow();
+        workers.shutdownNow();
+    }
+
+    /** Stops every running service, the last started first. */
+    private void stopAll() {
         List<String> order;
         synchronized (this) {
             order = new ArrayList<>(startOrder);
-            records.values().forEach(r -> r.wanted = false);
+            Collections.reverse(order);
+            records.values().forEach(r -> {
+                r.wanted = false;
+                cancelRetry(r);
+                if (r.state != ServiceState.STOPPED && !order.contains(r.name())) {
+                    order.add(r.name()); // still starting, waiting or failed: abandoned, so it cleans up after itself
+                }
+            });
         }
-        Collections.reverse(order);
         for (String name : order) {
             await(stopAsync(name, ServiceState.STOPPED, null), name);
         }
-        timer.shutdownNow();
-        workers.shutdownNow();
     }
 
     // ---- configuration --------------------------------------------------------------------
@@ -189,7 +217,10 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         }
         RemoteAccess access = remote;
         if (access != null) {
-            rows.forEach(r -> r.lockHolder = access.lockHolder(r.name));
+            rows.forEach(r -> {
+                r.lockHolder = access.lockHolder(r.name);
+                r.address = access.address(r.name);
+            });
             rows.addAll(access.entries());
         }
         return rows;

@@ -32,6 +32,12 @@ public final class Drivers {
     public static final String SAMPLE_BSN = "org.pyrolab.driver.sample";
     public static final String SAMPLE_COMPONENT = "org.pyrolab.driver.sample.EchoDriver";
     public static final String SAMPLE_ID = "sample.echo";
+    /** Drivers that fail on purpose (bundles/itest-drivers): in no -runbundles, installed by the tests that use them. */
+    public static final String TEST_JAR = "itest.drivers.jar";
+    public static final String TEST_BSN = "org.pyrolab.itest.drivers";
+    /** The driver ids {@link #TEST_JAR} offers. */
+    public static final java.util.Set<String> TEST_IDS = java.util.Set.of("test.ok", "test.throws", "test.hangs", "test.hangsonclose",
+            "test.dieslater");
 
     private final BundleContext context;
     private final BundleInstaller installer;
@@ -60,13 +66,41 @@ public final class Drivers {
         return jar;
     }
 
+    /**
+     * A copy of a driver jar that is another bundle: the same drivers under the symbolic name
+     * {@code symbolicName}. FileInstall would take a plain copy (same name and version) for an
+     * update of the installed bundle, not for a second one.
+     */
+    public Path renamedCopy(String jarName, String symbolicName, Path target) throws java.io.IOException {
+        try (java.util.jar.JarFile in = new java.util.jar.JarFile(jar(jarName).toFile())) {
+            java.util.jar.Manifest manifest = new java.util.jar.Manifest(in.getManifest());
+            manifest.getMainAttributes().putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
+            try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(target), manifest)) {
+                for (java.util.jar.JarEntry entry : java.util.Collections.list(in.entries())) {
+                    if (entry.getName().equals(java.util.jar.JarFile.MANIFEST_NAME) || entry.getName().equals("META-INF/")) {
+                        continue; // written first by JarOutputStream, where the framework looks for it
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    in.getInputStream(entry).transferTo(out);
+                    out.closeEntry();
+                }
+            }
+        }
+        return target;
+    }
+
     /** Installs and starts a driver jar from {@link #jar}; osgi-test uninstalls it after the test. */
     public Bundle install(String jarName) {
+        return install(jar(jarName));
+    }
+
+    /** Installs and starts a jar anywhere, at its own location (a copy of a jar is a second bundle). */
+    public Bundle install(Path jar) {
         if (installer == null) {
             throw new IllegalStateException("made without a BundleInstaller");
         }
         try {
-            Bundle bundle = installer.installBundle(jar(jarName).toUri().toURL(), true);
+            Bundle bundle = installer.installBundle(jar.toUri().toURL(), true);
             installed.add(bundle);
             return bundle;
         } catch (MalformedURLException e) {

@@ -133,11 +133,11 @@ final class Nameserver {
         return a != null ? a : "PYRO:" + NameServer.OBJECT_ID + "@" + Hosts.bind(config.host) + ":" + config.port;
     }
 
-    synchronized ServiceDTO row(String registrations) {
+    synchronized ServiceDTO row(String problems, int registered) {
         String state = host != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
-        String why = reason != null ? reason : registrations;
         String description = host != null ? "Pyro5 name server, " + host.nameServer().count() + " names, " + config.storage + " storage"
-                : "Pyro5 name server, not run by this daemon";
-        return Hosts.row("nameserver", config.name, state, started, why, host != null ? address() : where(), description);
+                : "Pyro5 name server not run by this daemon; " + registered + " of its services registered there";
+        return Hosts.row("nameserver", config.name, state, started, reason != null ? reason : problems,
+                host != null ? address() : where(), description);
     }
 }

@@ -30,7 +30,11 @@ final class PyroClient implements AutoCloseable {
     PyroClient(String host, int port, String object, int timeoutMillis) throws IOException {
         this.object = object;
         try {
-            socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            try {
+                socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            } catch (IOException e) {
+                throw new IOException("nothing answers at " + host + ":" + port + " (" + e.getMessage() + ")", e);
+            }
             socket.setSoTimeout(timeoutMillis);
             socket.setTcpNoDelay(true);
             in = new BufferedInputStream(socket.getInputStream());

@@ -93,23 +93,22 @@ final class Registrar implements AutoCloseable {
         worker.execute(this::tick);
     }
 
-    /** For ps: what is wrong with registrations on {@code nameserver}, or how many went there; null when none. */
-    synchronized String status(String nameserver) {
+    /** For ps: what is wrong with registrations on {@code nameserver}, or null. */
+    synchronized String problems(String nameserver) {
         List<String> problems = new ArrayList<>();
-        int done = 0;
         for (Map.Entry<Key, Registration> e : wanted.entrySet()) {
-            if (!e.getKey().nameserver().equals(nameserver)) {
-                continue;
-            }
             Registration r = e.getValue();
-            if (r.done) {
-                done++;
-            } else if (r.problem != null) {
+            if (e.getKey().nameserver().equals(nameserver) && !r.done && r.problem != null) {
                 problems.add("registering " + e.getKey().service() + " failed: " + r.problem
                         + (r.failures > 0 ? " (retrying in " + Math.max(0, (r.due - System.currentTimeMillis()) / 1000) + " s)" : ""));
             }
         }
-        return !problems.isEmpty() ? String.join("; ", problems) : done > 0 ? done + " registered here by this daemon" : null;
+        return problems.isEmpty() ? null : String.join("; ", problems);
+    }
+
+    /** How many services this daemon has registered on {@code nameserver}. */
+    synchronized int registered(String nameserver) {
+        return (int) wanted.entrySet().stream().filter(e -> e.getKey().nameserver().equals(nameserver) && e.getValue().done).count();
     }
 
     synchronized boolean failing(String nameserver) {

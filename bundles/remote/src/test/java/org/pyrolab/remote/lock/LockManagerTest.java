@@ -79,4 +79,27 @@ class LockManagerTest {
         assertEquals("alice", locks.forceUnlock("laser").orElseThrow().user());
         assertTrue(locks.snapshot().isEmpty());
     }
+
+    @Test
+    void anObjectsOwnLeaseWinsOverTheDefault() {
+        locks.lease("fast", Duration.ofSeconds(2));
+        locks.lock("fast", "alice", "h", "c1");
+        locks.lock("slow", "alice", "h", "c1");
+        clock.now = clock.now.plusSeconds(3);
+        assertTrue(locks.holder("fast").isEmpty());
+        assertTrue(locks.holder("slow").isPresent());
+        locks.lease("fast", null); // back to the default for later locks
+        locks.lock("fast", "alice", "h", "c1");
+        clock.now = clock.now.plusSeconds(3);
+        assertTrue(locks.holder("fast").isPresent());
+    }
+
+    @Test
+    void aLockWithoutExpiryStaysUntilUnlocked() {
+        locks.lock("x", "admin", "localhost", "cli:admin", LockManager.NO_EXPIRY);
+        clock.now = clock.now.plus(Duration.ofDays(400));
+        assertThrows(LockedException.class, () -> locks.check("x", "c2"));
+        assertTrue(locks.unlock("x", "cli:admin"));
+        assertFalse(locks.holder("x").isPresent());
+    }
 }

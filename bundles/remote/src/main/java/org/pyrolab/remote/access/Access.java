@@ -1,0 +1,353 @@
+package org.pyrolab.remote.access;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.pyrolab.api.dto.EndpointDTO;
+import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.RemoteServiceDTO;
+import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.remote.lock.LockInfo;
+import org.pyrolab.remote.lock.LockManager;
+import org.pyrolab.remote.lock.LockedException;
+import org.pyrolab.remote.ns.NameServer;
+import org.pyrolab.remote.serial.PyroUri;
+import org.pyrolab.remote.server.PyroServerConfig;
+import org.pyrolab.remote.server.Targets;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+/**
+ * Endpoints, name servers, exposed services and their registrations, behind
+ * {@code RemoteAccess}. Mutations are serialized on this object; network calls to other name
+ * servers happen on the {@link Registrar}'s thread.
+ */
+public final class Access implements AutoCloseable {
+
+    private static final System.Logger LOG = System.getLogger(Access.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Command-line locks have no connection; they share one per user. */
+    private static final String CLI = "cli:";
+
+    private record Exposure(RemoteServiceDTO service, Object instance) {
+    }
+
+    private final Path storage;
+    private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
+    private final Map<String, Nameserver> nameservers = new ConcurrentHashMap<>();
+    private final Map<String, Exposure> exposed = new LinkedHashMap<>();
+    private final Registrar registrar = new Registrar(nameservers::get);
+
+    /** @param storage folder of {@code file} name server storage, {@code <name>.json} each */
+    public Access(Path storage) {
+        this.storage = storage;
+    }
+
+    public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameserverDTO> newNameservers) {
+        Set<String> nsNames = new LinkedHashSet<>();
+        for (NameserverDTO dto : newNameservers) {
+            nsNames.add(dto.name);
+            Nameserver old = nameservers.get(dto.name);
+            if (old != null && old.sameAs(dto)) {
+                old.config.autostart = dto.autostart; // only this may differ: keep the running one
+                if (dto.autostart && !old.running()) {
+                    startQuietly(old);
+                    registrar.retry(dto.name);
+                }
+                continue;
+            }
+            if (old != null) {
+                old.stop();
+            }
+            Nameserver ns = new Nameserver(dto, storage.resolve(dto.name + ".json"));
+            nameservers.put(dto.name, ns);
+            if (dto.autostart || (old != null && old.running())) {
+                startQuietly(ns);
+            }
+            registrar.retry(dto.name);
+        }
+        nameservers.keySet().removeIf(name -> {
+            if (nsNames.contains(name)) {
+                return false;
+            }
+            nameservers.get(name).stop();
+            return true;
+        });
+        Set<String> epNames = new LinkedHashSet<>();
+        for (EndpointDTO dto : newEndpoints) {
+            epNames.add(dto.name);
+            Endpoint old = endpoints.get(dto.name);
+            if (old != null && old.sameAs(dto)) {
+                old.config.autostart = dto.autostart;
+                if (dto.autostart && !old.running()) {
+                    startQuietly(old);
+                }
+                continue;
+            }
+            boolean wasRunning = old != null && old.running();
+            if (old != null) {
+                old.stop();
+            }
+            Endpoint e = old == null ? new Endpoint(dto, new Targets(), new LockManager(PyroServerConfig.DEFAULT_LOCK_LEASE))
+                    : new Endpoint(dto, old.targets, old.locks);
+            endpoints.put(dto.name, e);
+            if (dto.autostart || wasRunning || !e.targets.ids().isEmpty()) {
+                startQuietly(e);
+            }
+        }
+        for (String name : new ArrayList<>(endpoints.keySet())) {
+            if (!epNames.contains(name)) {
+                endpoints.remove(name).stop();
+            }
+        }
+        exposed.keySet().forEach(this::announce);
+    }
+
+    public boolean has(String name) {
+        return endpoints.containsKey(name) || nameservers.containsKey(name);
+    }
+
+    public synchronized String start(String name) {
+        try {
+            Endpoint e = endpoints.get(name);
+            if (e != null) {
+                String line = e.start();
+                exposed.keySet().forEach(this::announce);
+                return line;
+            }
+            String line = require(name).start();
+            registrar.retry(name);
+            return line;
+        } catch (IOException x) {
+            throw new IllegalStateException("Cannot start " + name + ": " + x.getMessage() + ".", x);
+        }
+    }
+
+    public synchronized String stop(String name) {
+        Endpoint e = endpoints.get(name);
+        if (e != null) {
+            String line = e.stop();
+            exposed.keySet().forEach(this::announce);
+            return line;
+        }
+        return require(name).stop();
+    }
+
+    private Nameserver require(String name) {
+        Nameserver ns = nameservers.get(name);
+        if (ns == null) {
+            throw new IllegalArgumentException("There is no endpoint or name server `" + name + "` in the configuration.");
+        }
+        return ns;
+    }
+
+    public synchronized void expose(RemoteServiceDTO service, Object instance) {
+        withdraw(service.name);
+        exposed.put(service.name, new Exposure(service, instance));
+        if (service.endpoint == null) {
+            LOG.log(Level.INFO, "{0} has no `daemon:` endpoint: not reachable over the network", service.name);
+            return;
+        }
+        Endpoint e = endpoints.get(service.endpoint);
+        if (e == null) {
+            throw new IllegalStateException("its endpoint `" + service.endpoint + "` is not configured");
+        }
+        if (service.instanceMode != null && !service.instanceMode.equals("single")) {
+            LOG.log(Level.INFO, "{0}: instancemode {1} is served as one shared instance (the daemon runs one driver per service)",
+                    service.name, service.instanceMode);
+        }
+        if (service.leaseSeconds > 0) {
+            e.locks.lease(service.name, Duration.ofMillis(Math.round(service.leaseSeconds * 1000)));
+        }
+        e.targets.add(service.name, instance);
+        if (!e.running()) {
+            startQuietly(e);
+        }
+        announce(service.name);
+        if (!e.running()) {
+            throw new IllegalStateException("its endpoint " + e.config.name + " does not run: " + e.row().reason);
+        }
+    }
+
+    /** Puts a service's registrations in line with its endpoint: registered while it runs, removed while not. */
+    private void announce(String name) {
+        Exposure x = exposed.get(name);
+        Endpoint e = x.service().endpoint == null ? null : endpoints.get(x.service().endpoint);
+        PyroUri uri = e == null ? null : e.uri(name);
+        if (uri == null) {
+            registrar.drop(name);
+            return;
+        }
+        Set<String> where = new LinkedHashSet<>();
+        if (x.service().nameservers != null) {
+            where.addAll(x.service().nameservers);
+        }
+        if (e.config.nameservers != null) {
+            where.addAll(e.config.nameservers);
+        }
+        String description = x.service().description;
+        Set<String> metadata = description == null || description.isBlank() ? Set.of() : Set.of(description);
+        registrar.set(name, where, uri.toString(), metadata);
+    }
+
+    public synchronized void withdraw(String name) {
+        Exposure x = exposed.remove(name);
+        if (x == null) {
+            return;
+        }
+        registrar.drop(name);
+        Endpoint e = x.service().endpoint == null ? null : endpoints.get(x.service().endpoint);
+        if (e != null) {
+            e.targets.remove(name);
+            e.locks.forceUnlock(name);
+            e.locks.lease(name, null);
+        }
+    }
+
+    public synchronized List<ServiceDTO> entries() {
+        List<ServiceDTO> rows = new ArrayList<>();
+        nameservers.values().stream().sorted((a, b) -> a.config.name.compareTo(b.config.name)).forEach(ns -> {
+            ServiceDTO row = ns.row(registrar.problems(ns.config.name), registrar.registered(ns.config.name));
+            if (!ns.running() && registrar.failing(ns.config.name) && !"FAILED".equals(row.state)) {
+                row.state = "WAITING";
+            }
+            rows.add(row);
+        });
+        endpoints.values().stream().sorted((a, b) -> a.config.name.compareTo(b.config.name)).map(Endpoint::row).forEach(rows::add);
+        return rows;
+    }
+
+    /** The PYRO: URI a running service is served at, or null. */
+    public synchronized String address(String service) {
+        Exposure x = exposed.get(service);
+        Endpoint e = x == null || x.service().endpoint == null ? null : endpoints.get(x.service().endpoint);
+        PyroUri uri = e == null ? null : e.uri(service);
+        return uri == null ? null : uri.toString();
+    }
+
+    public synchronized String lockHolder(String service) {
+        Endpoint e = endpointOf(service, false);
+        return e == null ? null : e.locks.holder(service).map(Access::describe).orElse(null);
+    }
+
+    public synchronized String lock(String service, String user) {
+        Endpoint e = endpointOf(service, true);
+        try {
+            e.locks.lock(service, user, "localhost", CLI + user, LockManager.NO_EXPIRY);
+        } catch (LockedException x) {
+            throw new IllegalStateException(service + " is locked by " + describe(x.holder())
+                    + "; wait until they unlock it, or break the lock with `pyrolab unlock " + service + " --force`.");
+        }
+        return "Locked " + service + " for " + user + "; it stays locked until `pyrolab unlock " + service + "`.";
+    }
+
+    public synchronized String unlock(String service, String user, boolean force) {
+        Endpoint e = endpointOf(service, true);
+        if (force) {
+            return e.locks.forceUnlock(service).map(h -> "Unlocked " + service + " (it was held by " + describe(h) + ").")
+                    .orElse(service + " was not locked.");
+        }
+        try {
+            return e.locks.unlock(service, CLI + user) ? "Unlocked " + service + "." : service + " was not locked.";
+        } catch (LockedException x) {
+            throw new IllegalStateException(service + " is locked by " + describe(x.holder())
+                    + ", not by you from the command line; break the lock with `pyrolab unlock " + service + " --force`.");
+        }
+    }
+
+    private Endpoint endpointOf(String service, boolean required) {
+        Exposure x = exposed.get(service);
+        Endpoint e = x == null || x.service().endpoint == null ? null : endpoints.get(x.service().endpoint);
+        if (e == null && required) {
+            throw new IllegalArgumentException(x == null ? service + " is not a running service; `pyrolab ps` lists them."
+                    : service + " is not served on an endpoint; give it a `daemon:` in the configuration.");
+        }
+        return e;
+    }
+
+    private static String describe(LockInfo h) {
+        return h.user() + "@" + h.host() + " since " + DateTimeFormatter.ISO_INSTANT.format(h.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    }
+
+    /** A name server's entries: {@code name --> uri} lines (metadata indented below), or one JSON array. */
+    public List<String> nslist(String host, int port, boolean json) throws IOException {
+        Object listed;
+        try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID, Nameserver.CLIENT_TIMEOUT_MS)) {
+            listed = client.call("list", null, null, true);
+        } catch (IOException e) {
+            throw new IOException("cannot list the name server at " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        if (!(listed instanceof Map<?, ?> map)) {
+            throw new IOException("the name server at " + host + ":" + port + " sent " + listed + " instead of its entries");
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Map.Entry<?, ?> entry : new java.util.TreeMap<>(map).entrySet()) {
+            List<?> pair = seq(entry.getValue());
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("name", String.valueOf(entry.getKey()));
+            row.put("uri", String.valueOf(pair.isEmpty() ? entry.getValue() : pair.get(0)));
+            row.put("metadata", pair.size() > 1 ? new TreeSet<>(seq(pair.get(1)).stream().map(String::valueOf).toList()) : List.of());
+            rows.add(row);
+        }
+        if (json) {
+            try {
+                return List.of(JSON.writeValueAsString(rows));
+            } catch (JsonProcessingException e) {
+                throw new IOException(e);
+            }
+        }
+        List<String> lines = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            lines.add(row.get("name") + " --> " + row.get("uri"));
+            Collection<?> meta = (Collection<?>) row.get("metadata");
+            if (!meta.isEmpty()) {
+                lines.add("    metadata: " + String.join(", ", meta.stream().map(String::valueOf).toList()));
+            }
+        }
+        return lines;
+    }
+
+    private static List<?> seq(Object v) {
+        return v instanceof Object[] a ? Arrays.asList(a) : v instanceof Collection<?> c ? new ArrayList<>(c) : List.of();
+    }
+
+    private static void startQuietly(Endpoint e) {
+        try {
+            e.start();
+        } catch (IOException x) {
+            LOG.log(Level.ERROR, "endpoint {0} failed to start: {1}", e.config.name, x.getMessage());
+        }
+    }
+
+    private static void startQuietly(Nameserver ns) {
+        try {
+            ns.start();
+        } catch (IOException x) {
+            LOG.log(Level.ERROR, "name server {0} failed to start: {1}", ns.config.name, x.getMessage());
+        }
+    }
+
+    /** Unregisters from other name servers, then closes every endpoint and name server. */
+    @Override
+    public synchronized void close() {
+        registrar.close();
+        exposed.clear();
+        endpoints.values().forEach(Endpoint::stop);
+        nameservers.values().forEach(Nameserver::stop);
+    }
+}

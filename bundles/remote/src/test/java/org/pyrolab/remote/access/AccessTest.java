@@ -1,0 +1,134 @@
+package org.pyrolab.remote.access;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pyrolab.api.Expose;
+import org.pyrolab.api.dto.EndpointDTO;
+import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.RemoteServiceDTO;
+import org.pyrolab.api.dto.ServiceDTO;
+
+import net.razorvine.pyro.NameServerProxy;
+import net.razorvine.pyro.PyroProxy;
+
+/** The component's logic without a framework: configure, expose, ps rows, locks, nslist. */
+class AccessTest {
+
+    public static class Echo {
+        @Expose
+        public Object echo(Object x) {
+            return x;
+        }
+    }
+
+    private Access access;
+
+    @AfterEach
+    void close() {
+        if (access != null) {
+            access.close();
+        }
+    }
+
+    private static EndpointDTO endpoint(int port, boolean autostart) {
+        EndpointDTO e = new EndpointDTO();
+        e.name = "ep";
+        e.host = "localhost";
+        e.port = port;
+        e.nameservers = List.of();
+        e.autostart = autostart;
+        return e;
+    }
+
+    private static NameserverDTO nameserver(boolean autostart) {
+        NameserverDTO n = new NameserverDTO();
+        n.name = "ns";
+        n.host = "localhost";
+        n.storage = "file";
+        n.autostart = autostart;
+        return n;
+    }
+
+    private static RemoteServiceDTO service() {
+        RemoteServiceDTO s = new RemoteServiceDTO();
+        s.name = "lab.echo";
+        s.description = "echo";
+        s.endpoint = "ep";
+        s.nameservers = List.of("ns");
+        s.instanceMode = "single";
+        s.leaseSeconds = 300;
+        return s;
+    }
+
+    private ServiceDTO row(String name) {
+        return access.entries().stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow();
+    }
+
+    private List<String> listed(int nsPort, String prefix, boolean present) throws Exception {
+        long deadline = System.currentTimeMillis() + 5000;
+        List<String> lines = access.nslist("127.0.0.1", nsPort, false);
+        while (lines.stream().anyMatch(l -> l.startsWith(prefix)) != present && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            lines = access.nslist("127.0.0.1", nsPort, false);
+        }
+        return lines;
+    }
+
+    @Test
+    void exposedServiceIsRegisteredCallableAndLockable() throws Exception {
+        Path data = Files.createTempDirectory("access-test");
+        access = new Access(data);
+        access.configure(List.of(endpoint(0, false)), List.of(nameserver(true)));
+        assertEquals("STOPPED", row("ep").state);
+        access.expose(service(), new Echo());
+        assertEquals("RUNNING", row("ep").state);
+        String nsAddress = row("ns").address;
+        int nsPort = Integer.parseInt(nsAddress.substring(nsAddress.lastIndexOf(':') + 1));
+
+        List<String> lines = listed(nsPort, "lab.echo --> PYRO:lab.echo@127.0.0.1:", true);
+        assertTrue(lines.contains("    metadata: echo"), lines.toString());
+        assertTrue(Files.exists(data.resolve("ns.json")), "file storage under the data folder");
+
+        NameServerProxy ns = new NameServerProxy("127.0.0.1", nsPort);
+        PyroProxy echo = new PyroProxy(ns.lookup("lab.echo"));
+        ns.close();
+        try {
+            assertEquals("hi", echo.call("echo", "hi"));
+            access.lock("lab.echo", "admin");
+            assertTrue(access.lockHolder("lab.echo").startsWith("admin@localhost since "));
+            assertThrows(Exception.class, () -> echo.call("echo", "x"));
+            assertThrows(IllegalStateException.class, () -> access.lock("lab.echo", "someone"));
+            assertEquals("Unlocked lab.echo.", access.unlock("lab.echo", "admin", false));
+            assertEquals("x", echo.call("echo", "x"));
+        } finally {
+            echo.close();
+        }
+
+        access.withdraw("lab.echo");
+        assertTrue(listed(nsPort, "lab.echo", false).stream().noneMatch(l -> l.startsWith("lab.echo")));
+    }
+
+    @Test
+    void endpointOnAPortInUseIsFailedWithAReason() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            access = new Access(Files.createTempDirectory("access-test"));
+            access.configure(List.of(endpoint(taken.getLocalPort(), true)), List.of());
+            ServiceDTO ep = row("ep");
+            assertEquals("FAILED", ep.state);
+            assertNotNull(ep.reason);
+            assertTrue(ep.reason.startsWith("cannot bind 127.0.0.1:" + taken.getLocalPort()), ep.reason);
+            assertThrows(IllegalStateException.class, () -> access.start("ep"));
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.pyrolab.command;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
+import org.apache.felix.service.command.annotations.GogoCommand;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.control.CommandFailure;
+
+/** {@code nslist}, {@code lock}, {@code unlock}: name servers and instrument locks. */
+@Component(service = RemoteCommands.class)
+@GogoCommand(scope = "pyrolab", function = {"nslist", "lock", "unlock"})
+public class RemoteCommands {
+
+    static final String DEFAULT_HOST = "localhost";
+    static final int DEFAULT_PORT = 9090;
+
+    // optional: the daemon runs without the remote bundle, and these commands then say so
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RemoteAccess remote;
+
+    @Descriptor("what a nameserver holds: name --> URI")
+    public String nslist(
+            @Descriptor("its host (default: this daemon's first running nameserver, else localhost)") @Parameter(names = "--host", absentValue = "") String host,
+            @Descriptor("its port (default 9090)") @Parameter(names = "--port", absentValue = "0") int port,
+            @Descriptor("print a JSON array of {name, uri, metadata}") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+        RemoteAccess access = access();
+        String h = host;
+        int p = port;
+        if (h.isEmpty() && p == 0) {
+            String address = access.entries().stream().filter(e -> "nameserver".equals(e.kind) && "RUNNING".equals(e.state))
+                    .map(e -> e.address).findFirst().orElse(null);
+            if (address != null && address.contains("@")) {
+                String location = address.substring(address.indexOf('@') + 1);
+                h = location.substring(0, location.lastIndexOf(':'));
+                p = Integer.parseInt(location.substring(location.lastIndexOf(':') + 1));
+            }
+        }
+        String finalHost = h.isEmpty() ? DEFAULT_HOST : h;
+        int finalPort = p == 0 ? DEFAULT_PORT : p;
+        List<String> lines = call(() -> {
+            try {
+                return access.nslist(finalHost, finalPort, json);
+            } catch (Exception e) {
+                throw new CommandFailure(e.getMessage() + "; is a nameserver running there? (`pyrolab ps` shows this daemon's)");
+            }
+        });
+        return lines.isEmpty() ? "The nameserver at " + finalHost + ":" + finalPort + " holds no names." : String.join("\n", lines);
+    }
+
+    @Descriptor("hold a service's instrument lock as you, until unlock")
+    public String lock(@Descriptor("service name") String name) {
+        RemoteAccess access = access();
+        return call(() -> access.lock(name, user()));
+    }
+
+    @Descriptor("release your lock on a service")
+    public String unlock(
+            @Descriptor("break the lock whoever holds it") @Parameter(names = "--force", presentValue = "true", absentValue = "false") boolean force,
+            @Descriptor("service name") String name) {
+        RemoteAccess access = access();
+        return call(() -> access.unlock(name, user(), force));
+    }
+
+    private RemoteAccess access() {
+        RemoteAccess access = remote;
+        if (access == null) {
+            throw new CommandFailure("Remote access is not installed in this daemon (bundle org.pyrolab.remote); reinstall PyroLab or check `pyrolab logs`.");
+        }
+        return access;
+    }
+
+    /** The daemon runs as the user who types the commands. */
+    private static String user() {
+        return System.getProperty("user.name", "pyrolab");
+    }
+
+    private static <T> T call(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (CommandFailure e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CommandFailure(e.getMessage());
+        }
+    }
+}

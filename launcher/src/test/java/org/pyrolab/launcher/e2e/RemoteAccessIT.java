@@ -1,0 +1,264 @@
+package org.pyrolab.launcher.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pyrolab.launcher.e2e.Pyrolab.Result;
+
+import net.razorvine.pyro.NameServerProxy;
+import net.razorvine.pyro.PyroException;
+import net.razorvine.pyro.PyroProxy;
+import net.razorvine.pyro.PyroURI;
+
+/**
+ * Issue 4 through the installation: services of a real daemon reached by Pyrolite 5.1 (a Pyro5
+ * client nobody here wrote) via the daemon's own name server; locks; two daemons sharing one
+ * name server.
+ */
+class RemoteAccessIT {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String USER = System.getProperty("user.name");
+
+    private final List<Pyrolab> homes = new ArrayList<>();
+    private final List<PyroProxy> proxies = new ArrayList<>();
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        for (PyroProxy p : proxies) {
+            p.close();
+        }
+        for (Pyrolab home : homes) {
+            home.close(); // down, then kill whatever still runs for that home
+        }
+    }
+
+    @Test
+    void lookupCallsAttributesOnewayAndRemoteErrors() throws Exception {
+        Pyrolab lab = daemon(config(0, 0, 300));
+        int nsPort = nameserverPort(lab, "main");
+        PyroProxy echo = proxy(lookup(nsPort, "lab.echo"));
+        assertThat(echo.call("echo", "hello")).isEqualTo("hello");
+        assertThat(echo.call("echo", List.of(1, 2.5, "x"))).isEqualTo(List.of(1, 2.5, "x"));
+        assertThat(echo.call("add", 2, 3)).isEqualTo(5);
+
+        PyroProxy stage = proxy(lookup(nsPort, "lab.stage"));
+        assertThat(stage.getattr("velocity")).isEqualTo(2.0);
+        stage.setattr("velocity", 1.25);
+        assertThat(stage.getattr("velocity")).isEqualTo(1.25);
+
+        long start = System.nanoTime();
+        echo.call_oneway("delayed_echo", "late", 2.0);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("oneway does not wait").isLessThan(Duration.ofMillis(1500));
+        assertThat(echo.call("echo", 7)).isEqualTo(7);
+
+        assertThatThrownBy(() -> echo.call("add", "x", 1)).isInstanceOf(PyroException.class)
+                .hasMessageContaining("add needs two numbers or two strings")
+                .satisfies(e -> {
+                    assertThat(((PyroException) e).pythonExceptionType).isEqualTo("builtins.ValueError");
+                    assertThat(((PyroException) e)._pyroTraceback).contains("EchoDriver");
+                });
+        assertThatThrownBy(() -> echo.call("no_such_method")).isInstanceOf(PyroException.class);
+
+        Result list = lab.run("nslist");
+        assertThat(list.exit).as("%s", list).isZero();
+        assertThat(list.out).containsPattern("lab\\.echo --> PYRO:lab\\.echo@127\\.0\\.0\\.1:\\d+\n    metadata: an echo service");
+        Result json = lab.run("nslist", "--host", "127.0.0.1", "--port", String.valueOf(nsPort), "--json");
+        assertThat(json.exit).as("%s", json).isZero();
+        assertThat(json.out).contains("\"name\" : \"lab.stage\"").contains("\"uri\" : \"PYRO:lab.stage@127.0.0.1:");
+        Result nobody = lab.run("nslist", "--port", String.valueOf(freePort()));
+        assertThat(nobody.exit).as("%s", nobody).isEqualTo(1);
+        assertThat(nobody.err).startsWith("pyrolab: cannot list the name server at localhost:");
+    }
+
+    @Test
+    void locksContendExpireAndShowInPs() throws Exception {
+        Pyrolab lab = daemon(config(0, 0, 2));
+        int nsPort = nameserverPort(lab, "main");
+        PyroURI uri = lookup(nsPort, "lab.echo");
+        PyroProxy alice = proxy(uri);
+        PyroProxy bob = proxy(uri);
+
+        assertThat(alice.call("lock", "alice")).isEqualTo(true);
+        assertThat(alice.call("echo", 1)).isEqualTo(1);
+        assertThatThrownBy(() -> bob.call("echo", 1)).isInstanceOf(PyroException.class).hasMessageContaining("locked (by 'alice')");
+        assertThatThrownBy(() -> bob.call("lock", "bob")).isInstanceOf(PyroException.class).hasMessageContaining("alice");
+        assertThat(bob.call("islocked")).isEqualTo(true);
+        assertThat(((Map<?, ?>) bob.call("lockinfo")).get("user")).isEqualTo("alice");
+        assertThat(lab.run("ps", "--json").out).containsPattern("\"name\" : \"lab.echo\",[^}]*\"lockHolder\" : \"alice@127.0.0.1 since ");
+        assertThat(lab.run("ps").out).containsPattern("lab\\.echo .* alice@127\\.0\\.0\\.1 since ");
+
+        // the holder goes away: its lock ends with its connection
+        alice.close();
+        eventually(() -> Boolean.FALSE.equals(bob.call("islocked")));
+        assertThat(bob.call("echo", 2)).isEqualTo(2);
+
+        // a holder that stays connected but silent loses the lock after the service's lease (2 s)
+        PyroProxy carol = proxy(uri);
+        assertThat(carol.call("lock", "carol")).isEqualTo(true);
+        assertThatThrownBy(() -> bob.call("echo", 3)).hasMessageContaining("carol");
+        Thread.sleep(2600);
+        assertThat(bob.call("echo", 3)).isEqualTo(3);
+        assertThat(bob.call("islocked")).isEqualTo(false);
+
+        // the command line holds it as the local user until `unlock`
+        Result lock = lab.run("lock", "lab.echo");
+        assertThat(lock.exit).as("%s", lock).isZero();
+        assertThatThrownBy(() -> bob.call("echo", 4)).hasMessageContaining("locked (by '" + USER + "')");
+        assertThat(lab.run("ps", "--json").out).contains("\"lockHolder\" : \"" + USER + "@localhost since ");
+        Result unlock = lab.run("unlock", "lab.echo");
+        assertThat(unlock.exit).as("%s", unlock).isZero();
+        assertThat(unlock.out).isEqualTo("Unlocked lab.echo.\n");
+        assertThat(bob.call("echo", 5)).isEqualTo(5);
+
+        // someone else's lock: refused without --force, broken with it
+        bob.call("lock", "bob");
+        Result refused = lab.run("unlock", "lab.echo");
+        assertThat(refused.exit).as("%s", refused).isEqualTo(1);
+        assertThat(refused.err).contains("lab.echo is locked by bob@127.0.0.1").contains("--force");
+        Result taken = lab.run("lock", "lab.echo");
+        assertThat(taken.exit).as("%s", taken).isEqualTo(1);
+        assertThat(taken.err).contains("locked by bob@127.0.0.1");
+        Result forced = lab.run("unlock", "lab.echo", "--force");
+        assertThat(forced.exit).as("%s", forced).isZero();
+        assertThat(forced.out).startsWith("Unlocked lab.echo (it was held by bob@127.0.0.1");
+        PyroProxy dave = proxy(uri);
+        assertThat(dave.call("echo", 6)).isEqualTo(6);
+
+        Result unknown = lab.run("lock", "nothing.here");
+        assertThat(unknown.exit).as("%s", unknown).isEqualTo(1);
+        assertThat(unknown.err).contains("nothing.here is not a running service");
+    }
+
+    @Test
+    void secondDaemonRegistersOnTheFirstOnesNameserverOnceItAnswers() throws Exception {
+        int nsPort = freePort();
+        // B first: its nameserver entry points at A's, which is not up yet
+        Pyrolab b = daemon("version: \"1.0\"\n"
+                + "nameservers:\n  central:\n    host: localhost\n    ns_port: " + nsPort + "\n"
+                + "daemons:\n  bench:\n    port: 0\n"
+                + "services:\n  b.echo:\n    driver: sample.echo\n    description: echo on B\n    daemon: bench\n    nameservers: [central]\n"
+                + "autolaunch:\n  services: [b.echo]\n");
+        eventually(() -> b.run("ps", "--json").out.matches("(?s).*\"name\" : \"central\",\\s*\"state\" : \"WAITING\",.*"
+                + "registering b\\.echo failed.*"));
+        assertThat(b.run("ps").out).contains("PYRO:Pyro.NameServer@127.0.0.1:" + nsPort);
+
+        Pyrolab a = daemon(config(nsPort, 0, 300));
+        assertThat(nameserverPort(a, "main")).isEqualTo(nsPort);
+        PyroURI uri = lookup(nsPort, "b.echo"); // retried with back-off until A answered
+        assertThat(uri.port).isNotEqualTo(nsPort);
+        assertThat(proxy(uri).call("echo", "across")).isEqualTo("across");
+        eventually(() -> b.run("ps", "--json").out.contains("1 of its services registered there"));
+        assertThat(a.run("nslist").out).contains("b.echo --> PYRO:b.echo@127.0.0.1:").contains("metadata: echo on B");
+
+        // B stops its service: the name goes from A's nameserver
+        Result stop = b.run("stop", "b.echo");
+        assertThat(stop.exit).as("%s", stop).isZero();
+        eventually(() -> !a.run("nslist").out.contains("\nb.echo --> ")); // not "lab.echo"
+    }
+
+    @Test
+    void endpointOnAPortInUseFailsWithAReasonAndTheDaemonCarriesOn() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Pyrolab lab = daemon(config(0, taken.getLocalPort(), 300));
+            eventually(() -> lab.run("ps", "--json").out.matches("(?s).*\"name\" : \"ep\",\\s*\"state\" : \"FAILED\",.*"));
+            String ps = lab.run("ps").out;
+            assertThat(ps).contains("cannot bind 127.0.0.1:" + taken.getLocalPort()).contains("choose another `port` under daemons.ep");
+            assertThat(ps).containsPattern("lab\\.echo +service +RUNNING");
+            assertThat(lab.run("status").exit).isZero();
+        }
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------
+
+    /** A nameserver {@code main}, an endpoint {@code ep}, and sample.echo and sim.stage services on both. */
+    private static String config(int nsPort, int endpointPort, double leaseSeconds) {
+        return "version: \"1.0\"\n"
+                + "nameservers:\n  main:\n    ns_port: " + nsPort + "\n"
+                + "daemons:\n  ep:\n    port: " + endpointPort + "\n"
+                + "services:\n"
+                + "  lab.echo:\n    driver: sample.echo\n    description: an echo service\n    daemon: ep\n    nameservers: [main]\n"
+                + "    lease: " + leaseSeconds + "\n"
+                + "  lab.stage:\n    driver: sim.stage\n    daemon: ep\n    nameservers: [main]\n"
+                + "autolaunch:\n  nameservers: [main]\n  services: [lab.echo, lab.stage]\n";
+    }
+
+    private Pyrolab daemon(String config) throws IOException {
+        Pyrolab home = new Pyrolab();
+        homes.add(home);
+        Path file = home.root.resolve("lab.yaml");
+        Files.writeString(file, config);
+        home.up("--config", file.toString());
+        return home;
+    }
+
+    /** The port of a running nameserver, from its {@code ps --json} address. */
+    private static int nameserverPort(Pyrolab home, String name) throws Exception {
+        Pattern address = Pattern.compile("\"name\" : \"" + Pattern.quote(name)
+                + "\",\\s*\"state\" : \"RUNNING\",[^}]*\"address\" : \"PYRO:Pyro\\.NameServer@127\\.0\\.0\\.1:(\\d+)\"");
+        int[] port = {0};
+        eventually(() -> {
+            Matcher m = address.matcher(home.run("ps", "--json").out);
+            if (m.find()) {
+                port[0] = Integer.parseInt(m.group(1));
+            }
+            return port[0] != 0;
+        });
+        return port[0];
+    }
+
+    /** Looks a name up with Pyrolite, waiting for the service to be registered. */
+    private static PyroURI lookup(int nsPort, String name) throws Exception {
+        PyroURI[] found = {null};
+        eventually(() -> {
+            NameServerProxy ns = null;
+            try {
+                ns = new NameServerProxy("127.0.0.1", nsPort);
+                found[0] = ns.lookup(name);
+                return true;
+            } catch (PyroException | IOException e) {
+                return false;
+            } finally {
+                if (ns != null) {
+                    ns.close();
+                }
+            }
+        });
+        return found[0];
+    }
+
+    private PyroProxy proxy(PyroURI uri) throws IOException {
+        PyroProxy p = new PyroProxy(uri);
+        proxies.add(p);
+        return p;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static void eventually(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("condition not met within " + WAIT);
+            }
+            Thread.sleep(200);
+        }
+    }
+}
