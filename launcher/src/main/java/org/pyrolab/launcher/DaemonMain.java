@@ -1,5 +1,6 @@
 package org.pyrolab.launcher;
 
+import org.pyrolab.control.DaemonProperties;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -50,20 +51,20 @@ public final class DaemonMain {
 
     /** {@code up --foreground}: the daemon in the CLI's own JVM, for service managers and debugging. */
     static int runInForeground(Folders folders, Path config, boolean verbose) {
-        System.setProperty(DaemonSettings.DATA, folders.data.toString());
-        System.setProperty(DaemonSettings.CONFIG, folders.config.toString());
+        System.setProperty(DaemonProperties.DATA, folders.data.toString());
+        System.setProperty(DaemonProperties.CONFIG, folders.config.toString());
         System.setProperty(DaemonSettings.FOREGROUND, "true");
-        System.setProperty(DaemonSettings.VERBOSE, Boolean.toString(verbose));
+        System.setProperty(DaemonProperties.VERBOSE, Boolean.toString(verbose));
         if (config != null) {
-            System.setProperty(DaemonSettings.START_CONFIG, config.toString());
+            System.setProperty(DaemonProperties.START_CONFIG, config.toString());
         }
         return run();
     }
 
     /** Runs the daemon in this JVM; the settings come from system properties set by the launcher. */
     static int run() {
-        Path data = Paths.get(required(DaemonSettings.DATA));
-        boolean verbose = Boolean.getBoolean(DaemonSettings.VERBOSE);
+        Path data = Paths.get(required(DaemonProperties.DATA));
+        boolean verbose = Boolean.getBoolean(DaemonProperties.VERBOSE);
         try {
             DaemonLog.configure(data.resolve("logs"), verbose, Boolean.getBoolean(DaemonSettings.FOREGROUND));
         } catch (IOException e) {
@@ -143,7 +144,7 @@ public final class DaemonMain {
             }
         };
         Hashtable<String, Object> props = new Hashtable<>();
-        props.put(DaemonSettings.FATAL_HOOK, Boolean.TRUE);
+        props.put(DaemonProperties.FATAL_HOOK, Boolean.TRUE);
         context.registerService(Consumer.class, hook, props);
     }
 
@@ -174,10 +175,10 @@ public final class DaemonMain {
         props.put(Constants.FRAMEWORK_STORAGE, data.resolve("cache").resolve("felix").toString());
         props.put("felix.fileinstall.dir", data.resolve("deploy").toString());
         props.put("felix.fileinstall.tmpdir", data.resolve("cache").resolve("fileinstall").toString());
-        props.put(DaemonSettings.DATA, data.toString());
-        props.put(DaemonSettings.INSTALL, installation.root.toString());
-        props.put(DaemonSettings.VERSION, Installation.version());
-        for (String key : List.of(DaemonSettings.CONFIG, DaemonSettings.START_CONFIG, DaemonSettings.VERBOSE)) {
+        props.put(DaemonProperties.DATA, data.toString());
+        props.put(DaemonProperties.INSTALL, installation.root.toString());
+        props.put(DaemonProperties.VERSION, Installation.version());
+        for (String key : List.of(DaemonProperties.CONFIG, DaemonProperties.START_CONFIG, DaemonProperties.VERBOSE)) {
             String value = System.getProperty(key);
             if (value != null) {
                 props.put(key, value);

@@ -1,5 +1,6 @@
 package org.pyrolab.launcher;
 
+import org.pyrolab.control.DaemonProperties;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,7 +32,7 @@ final class DaemonProcess {
         String commandLine = info.commandLine().orElse("");
         String user = info.user().orElse("");
         return commandLine.contains(DaemonSettings.DAEMON_MAIN)
-                && commandLine.contains("-D" + DaemonSettings.DATA + "=" + data)
+                && commandLine.contains("-D" + DaemonProperties.DATA + "=" + data)
                 && sameUser(user, System.getProperty("user.name"));
     }
 

@@ -1,5 +1,6 @@
 package org.pyrolab.launcher;
 
+import org.pyrolab.control.DaemonProperties;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -121,14 +122,14 @@ final class DaemonStarter {
             cmd.addAll(classDataSharing());
         }
         cmd.add("-Djava.util.logging.manager=" + DaemonLog.Manager.class.getName());
-        cmd.add("-D" + DaemonSettings.DATA + "=" + folders.data);
-        cmd.add("-D" + DaemonSettings.CONFIG + "=" + folders.config);
-        cmd.add("-D" + DaemonSettings.INSTALL + "=" + installation.root);
+        cmd.add("-D" + DaemonProperties.DATA + "=" + folders.data);
+        cmd.add("-D" + DaemonProperties.CONFIG + "=" + folders.config);
+        cmd.add("-D" + DaemonProperties.INSTALL + "=" + installation.root);
         if (config != null) {
-            cmd.add("-D" + DaemonSettings.START_CONFIG + "=" + config.toAbsolutePath().normalize());
+            cmd.add("-D" + DaemonProperties.START_CONFIG + "=" + config.toAbsolutePath().normalize());
         }
         if (verbose) {
-            cmd.add("-D" + DaemonSettings.VERBOSE + "=true");
+            cmd.add("-D" + DaemonProperties.VERBOSE + "=true");
         }
         cmd.add("-cp");
         cmd.add(installation.classPath());

@@ -13,7 +13,6 @@ import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -179,7 +178,6 @@ class DriverRegistryTest {
      * {@code Services.drivers()} and {@code Deployer.problems()} (shell DriverCommands).
      */
     @Test
-    //TMP@Disabled("bug: a jar in the deploy directory whose driver id is taken is not reported in `drivers`, and the log names no file")
     void duplicateDriverIdInTheDeployDirectoryIsReportedInDrivers() throws Exception {
         drivers.install(Drivers.TEST_JAR);
         Path copy = drivers.renamedCopy(Drivers.TEST_JAR, COPY_BSN, Lab.work(context).resolve("itest.drivers-copy.jar"));

@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
@@ -178,10 +177,8 @@ class SupervisionTest {
 
     /**
      * Back-off 1 s, then 2 s, then given up after max_restarts: about 3.5 s in all.
-     * Disabled: see {@link #LOST_BUG}.
      */
     @Test
-    //TMP@Disabled(LOST_BUG)
     void lostInstrumentIsRestartedWithBackOffUntilItGivesUp() {
         long begun = System.nanoTime();
         lab.apply("""
@@ -215,10 +212,9 @@ class SupervisionTest {
     /**
      * {@code restart: never} stays FAILED. "Stays" is watched without a fixed wait: the
      * on-failure service beside it fails at the same moment, and once that one has been
-     * restarted the first back-off (1 s) has passed for both. Disabled: see {@link #LOST_BUG}.
+     * restarted the first back-off (1 s) has passed for both.
      */
     @Test
-    //TMP@Disabled(LOST_BUG)
     void lostInstrumentWithRestartNeverStaysFailed() {
         lab.apply("""
                 version: "1.0"

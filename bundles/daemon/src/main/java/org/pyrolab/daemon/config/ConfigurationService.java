@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +17,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.lab.Configuration;
+import org.pyrolab.daemon.internal.DaemonFiles;
+import org.pyrolab.daemon.internal.Fatal;
 import org.pyrolab.daemon.registry.DriverCatalog;
 import org.pyrolab.daemon.registry.ServiceRegistry;
 
@@ -34,9 +35,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 @Component(immediate = true)
 public class ConfigurationService implements Configuration {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.config");
-    static final String START_CONFIG = "pyrolab.startconfig";
-    static final String CONFIG_DIR = "pyrolab.config";
-    static final String DATA_DIR = "pyrolab.data";
 
     private final ServiceRegistry registry;
     private final ConfigReader reader;
@@ -48,10 +46,9 @@ public class ConfigurationService implements Configuration {
     public ConfigurationService(BundleContext context, @Reference ServiceRegistry registry, @Reference DriverCatalog catalog) {
         this.registry = registry;
         this.reader = new ConfigReader(catalog::parametersOf);
-        String dir = context.getProperty(CONFIG_DIR) != null ? context.getProperty(CONFIG_DIR) : context.getProperty(DATA_DIR);
-        this.userConfig = dir == null ? null : Paths.get(dir).resolve("config.yaml");
-        String start = context.getProperty(START_CONFIG);
-        this.source = start != null ? Paths.get(start) : userConfig != null && Files.exists(userConfig) ? userConfig : null;
+        DaemonFiles files = DaemonFiles.from(context);
+        this.userConfig = files.userConfig();
+        this.source = files.startConfig != null ? files.startConfig : Files.exists(userConfig) ? userConfig : null;
         ConfigReader.Result result = load(source);
         if (!result.ok()) {
             String problems = result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
@@ -64,7 +61,7 @@ public class ConfigurationService implements Configuration {
     }
 
     private static IllegalStateException fatal(BundleContext context, String reason) {
-        return org.pyrolab.daemon.internal.Fatal.report(context, reason);
+        return Fatal.report(context, reason);
     }
 
     private ConfigReader.Result load(Path file) {

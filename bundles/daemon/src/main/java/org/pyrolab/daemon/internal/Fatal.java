@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.pyrolab.control.DaemonProperties;
 
 /**
  * Tells the launcher that the daemon cannot run (its lock is held, its configuration is
@@ -12,8 +13,6 @@ import org.osgi.framework.ServiceReference;
  * Inside a test framework, where there is no launcher, the reason is only thrown.
  */
 public final class Fatal {
-    static final String HOOK = "pyrolab.fatal";
-
     private Fatal() {
     }
 
@@ -21,7 +20,7 @@ public final class Fatal {
     public static IllegalStateException report(BundleContext context, String reason) {
         ServiceReference<?>[] hooks;
         try {
-            hooks = context.getServiceReferences(Consumer.class.getName(), "(" + HOOK + "=true)");
+            hooks = context.getServiceReferences(Consumer.class.getName(), "(" + DaemonProperties.FATAL_HOOK + "=true)");
         } catch (InvalidSyntaxException e) {
             throw new IllegalStateException(e);
         }

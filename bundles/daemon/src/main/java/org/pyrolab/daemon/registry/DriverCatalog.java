@@ -40,7 +40,8 @@ public class DriverCatalog {
 
     private final ServiceComponentRuntime scr;
     private final Map<String, DriverEntry> drivers = new LinkedHashMap<>();
-    private final Map<Long, String> problems = new LinkedHashMap<>();
+    /** What is wrong with a driver component, by the service id of its factory. */
+    private final Map<Long, Map.Entry<Bundle, String>> problems = new LinkedHashMap<>();
     /** Factories ignored because their id was taken: one of them takes over when the holder leaves. */
     private final Map<Long, Map.Entry<ComponentFactory<?>, ServiceReference<?>>> waiting = new LinkedHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -64,23 +65,23 @@ public class DriverCatalog {
         DriverEntry entry;
         synchronized (this) {
             if (!(id instanceof String)) {
-                problems.put(serviceId, "component " + component + " of " + bundle.getSymbolicName() + " declares no " + Driver.ID);
+                problems.put(serviceId, Map.entry(bundle, "component " + component + " declares no " + Driver.ID));
                 return;
             }
             DriverEntry taken = drivers.get(id);
             if (taken != null) {
                 String problem = "driver id `" + id + "` is already provided by " + taken.bundleName() + " " + taken.bundleVersion()
                         + "; this one is ignored";
-                problems.put(serviceId, problem);
+                problems.put(serviceId, Map.entry(bundle, problem));
                 waiting.put(serviceId, Map.entry(factory, ref));
-                LOG.log(System.Logger.Level.WARNING, bundle.getSymbolicName() + ": " + problem);
+                LOG.log(System.Logger.Level.WARNING, bundle.getLocation() + " (" + bundle.getSymbolicName() + "): " + problem);
                 return;
             }
             List<ParameterSpec> parameters;
             try {
                 parameters = DriverDeclaration.parameters(bundle, (String) description.properties.get(Driver.PARAMETERS));
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.put(serviceId, "driver `" + id + "`: its parameters annotation cannot be loaded: " + e);
+                problems.put(serviceId, Map.entry(bundle, "driver `" + id + "`: its parameters annotation cannot be loaded: " + e));
                 return;
             }
             Object text = description.properties.get(Driver.DESCRIPTION);
@@ -134,9 +135,9 @@ public class DriverCatalog {
         return new ArrayList<>(drivers.values());
     }
 
-    /** Problems of driver components, with the bundle they came from. */
-    synchronized Map<Long, String> problems() {
-        return new LinkedHashMap<>(problems);
+    /** Problems of driver components, each with the bundle it came from. */
+    synchronized List<Map.Entry<Bundle, String>> problems() {
+        return new ArrayList<>(problems.values());
     }
 
     /** What the configuration reader asks: the parameters of a driver id, if installed. */

@@ -3,6 +3,7 @@ package org.pyrolab.daemon.registry;
 import java.util.ArrayList;
 import java.util.Arrays;
 
+import org.osgi.framework.Bundle;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ParameterDTO;
 import org.pyrolab.daemon.config.ParameterSpec;
@@ -29,6 +30,17 @@ final class DriverInfo {
             param.defaultValue = d == null ? null : d instanceof String[] ? Arrays.toString((String[]) d) : d.toString();
             dto.parameters.add(param);
         }
+        return dto;
+    }
+
+    /** A bundle whose driver does not run, and why. */
+    static DriverDTO problem(Bundle bundle, String problem) {
+        DriverDTO dto = new DriverDTO();
+        dto.bundle = bundle.getSymbolicName();
+        dto.version = bundle.getVersion().toString();
+        String location = bundle.getLocation();
+        dto.file = location.substring(location.lastIndexOf('/') + 1);
+        dto.problem = problem;
         return dto;
     }
 }

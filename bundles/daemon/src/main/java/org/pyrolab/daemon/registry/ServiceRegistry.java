@@ -278,6 +278,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         for (DriverEntry e : catalog.all()) {
             list.add(DriverInfo.dto(e));
         }
+        catalog.problems().forEach(p -> list.add(DriverInfo.problem(p.getKey(), p.getValue())));
         return list;
     }
 
@@ -440,9 +441,10 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
                 return;
             }
             running = new Lifecycle.Running(r.instance, r.running);
+            boolean ranLong = !r.started.plus(HEALTHY_RUN).isAfter(Instant.now());
             detach(r);
             r.generation++;
-            if (!r.started.plus(HEALTHY_RUN).isAfter(Instant.now())) {
+            if (ranLong) {
                 r.streak = 0;
             }
             fail(r, reason, true);
