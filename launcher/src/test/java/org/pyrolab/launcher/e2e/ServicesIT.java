@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -222,11 +221,6 @@ class ServicesIT {
         assertThat((String) echo.get("version")).startsWith("0.1.0");
     }
 
-    static final String LOG_BUG = "bug: per-service log files lose their entries once the daemon has collected garbage (here "
-            + "even a young daemon): ServiceLogs adds its FileHandler to Logger.getLogger(\"pyrolab.service.NAME\") but keeps no strong "
-            + "reference to that Logger; LogManager holds loggers weakly, so after a GC getLogger() returns a fresh Logger without "
-            + "the handler and later entries reach only pyrolabd.log.0 (see serviceLogKeepsItsEntriesAfterAGarbageCollection)";
-
     @Test
     @Order(2)
     void logsShowTheDaemonLogLastLines() {
@@ -245,7 +239,6 @@ class ServicesIT {
 
     @Test
     @Order(2)
-    @Disabled(LOG_BUG)
     void logsOfOneServiceShowItsLastLines() {
         for (int i = 0; i < 3; i++) {
             ok(pyrolab, "restart", "c.laser");
@@ -278,7 +271,6 @@ class ServicesIT {
 
     @Test
     @Order(4)
-    @Disabled(LOG_BUG)
     void logsFollowStreamsNewLinesOfOneService() throws Exception {
         follow("b.echo", "b.echo");
     }
@@ -302,7 +294,6 @@ class ServicesIT {
     }
 
     @Test
-    @Disabled(LOG_BUG)
     void serviceLogKeepsItsEntriesAfterAGarbageCollection() throws Exception {
         ok(pyrolab, "restart", "f.echo");
         Process gc = new ProcessBuilder("jcmd", Long.toString(pyrolab.lock().orElseThrow().pid), "GC.run")
@@ -330,7 +321,6 @@ class ServicesIT {
 
     @Test
     @Order(5)
-    @Disabled(LOG_BUG)
     void serviceLogsCarryOnAfterClean() throws Exception {
         ok(pyrolab, "logs", "clean");
         ok(pyrolab, "restart", "a.echo");

@@ -54,7 +54,8 @@ public class ConfigurationService implements Configuration {
             String problems = result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
             throw fatal(context, "the configuration is invalid; nothing was started:\n" + problems);
         }
-        result.problems().forEach(p -> LOG.log(System.Logger.Level.WARNING, p.toString()));
+        // at start-up the deploy directory's drivers are still on their way in: an unknown driver is no news yet
+        result.problems().forEach(p -> LOG.log(System.Logger.Level.DEBUG, p.toString()));
         running = result.config();
         registry.apply(running); // autolaunch goes on in the background; `up` waits for its report
         LOG.log(System.Logger.Level.INFO, "running from " + (source == null ? "an empty configuration" : source.toString()));
@@ -69,6 +70,10 @@ public class ConfigurationService implements Configuration {
             return new ConfigReader.Result(LabConfig.empty(), List.of());
         }
         String text;
+        if (!Files.isRegularFile(file)) {
+            return new ConfigReader.Result(null, List.of(new Problem(true, file.toString(), 0, "",
+                    "there is no such file; give the path of a YAML or JSON configuration")));
+        }
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {

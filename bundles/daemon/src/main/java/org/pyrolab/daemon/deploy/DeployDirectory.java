@@ -37,8 +37,11 @@ import org.pyrolab.api.lab.Deployer;
 public class DeployDirectory implements Deployer {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.deploy");
     private static final long WAIT_MS = 10_000;
-    /** A file changed more recently than this may still be being copied: judge it later. */
-    private static final long QUIET_MS = 1500;
+    /**
+     * A file that is not (yet) a readable jar may still be being copied, however slowly: it is
+     * reported only once it has not changed for this long. FileInstall itself waits likewise.
+     */
+    private static final long QUIET_MS = 10_000;
 
     private final BundleContext context;
     private final Path dir;
@@ -135,9 +138,10 @@ public class DeployDirectory implements Deployer {
     @Override
     public synchronized List<DriverDTO> problems() {
         List<DriverDTO> rows = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jar")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().startsWith("."))) {
             for (Path file : files) {
-                String problem = diagnose(file);
+                String problem = file.getFileName().toString().endsWith(".jar") ? diagnose(file)
+                        : "ignored: only .jar files in the deploy directory are installed";
                 if (problem != null) {
                     DriverDTO row = new DriverDTO();
                     row.file = file.getFileName().toString();
@@ -184,11 +188,11 @@ public class DeployDirectory implements Deployer {
         if (known != null && known.modified() == modified) {
             return known.problem();
         }
-        if (System.currentTimeMillis() - modified < QUIET_MS) {
-            return null;
-        }
         String problem;
         if (symbolicName(file).isEmpty()) {
+            if (System.currentTimeMillis() - modified < QUIET_MS) {
+                return null;
+            }
             problem = "not an OSGi bundle (" + whyNotABundle(file) + ")";
         } else if (bundle.isEmpty()) {
             return null; // the watcher has not got to it yet

@@ -56,7 +56,7 @@ final class Lifecycle {
         } catch (Exception e) {
             String reason = DriverCalls.describe(e);
             if (running != null) {
-                close(name, running, timeout);
+                close(name, running, timeout, "closed " + name + " after its failed start");
             }
             registry.startFailed(name, generation, reason, true);
             pending.complete(new Outcome(false, name + " failed to start: " + reason));
@@ -68,13 +68,17 @@ final class Lifecycle {
                     + driver.bundleName() + " " + driver.bundleVersion() + ")");
             pending.complete(new Outcome(true, "Started " + name + " (driver " + driver.id() + ")."));
         } else {
-            close(name, running, timeout); // stopped while it was starting
+            close(name, running, timeout, "stopped " + name + ", which was stopped while it started");
             pending.complete(new Outcome(true, name + " was stopped while it started."));
         }
     }
 
     /** Closes and disposes an instance; returns what went wrong, or null. */
     String close(String name, Running running, long timeout) {
+        return close(name, running, timeout, "stopped " + name);
+    }
+
+    private String close(String name, Running running, long timeout, String done) {
         String problem = null;
         try {
             calls.bounded("close", () -> {
@@ -93,7 +97,7 @@ final class Lifecycle {
             problem = problem != null ? problem : "dispose failed: " + DriverCalls.describe(e);
         }
         logs.logger(name).log(problem == null ? System.Logger.Level.INFO : System.Logger.Level.WARNING,
-                "stopped " + name + (problem == null ? "" : ": " + problem));
+                done + (problem == null ? "" : ": " + problem));
         return problem;
     }
 

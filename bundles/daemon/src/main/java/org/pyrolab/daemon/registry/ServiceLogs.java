@@ -1,7 +1,5 @@
 package org.pyrolab.daemon.registry;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.HashMap;
@@ -11,7 +9,6 @@ import java.util.function.Supplier;
 import java.util.logging.FileHandler;
 import java.util.logging.Formatter;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
@@ -33,7 +30,8 @@ public class ServiceLogs {
     private static final int COUNT = 3;
 
     private final Path dir;
-    private final Map<String, FileHandler> handlers = new HashMap<>();
+    /** Held here: the LogManager keeps loggers only weakly, and a collected one would lose its file. */
+    private final Map<String, Logger> loggers = new HashMap<>();
 
     @Activate
     public ServiceLogs(@Reference Daemon daemon) {
@@ -46,19 +44,11 @@ public class ServiceLogs {
 
     /** The logger of one service, its file opened on first use. */
     synchronized System.Logger logger(String service) {
-        Logger jul = Logger.getLogger(PREFIX + service);
-        if (!handlers.containsKey(service)) {
-            try {
-                Files.createDirectories(dir);
-                FileHandler file = new FileHandler(dir.resolve(service + ".log").toString().replace("%", "%%") + ".%g", LIMIT, COUNT, true);
-                file.setEncoding("UTF-8");
-                file.setFormatter(daemonFormatter());
-                jul.addHandler(file);
-                handlers.put(service, file);
-            } catch (IOException e) {
-                Logger.getLogger("org.pyrolab.daemon").log(Level.WARNING, "no log file for service " + service + ": " + e.getMessage());
-            }
-        }
+        Logger jul = loggers.computeIfAbsent(service, name -> {
+            Logger logger = Logger.getLogger(PREFIX + name);
+            logger.addHandler(new ServiceLogFile(dir, name, LIMIT, COUNT, daemonFormatter()));
+            return logger;
+        });
         return new JulLogger(jul);
     }
 
@@ -73,11 +63,14 @@ public class ServiceLogs {
 
     @Deactivate
     synchronized void close() {
-        handlers.forEach((service, handler) -> {
-            Logger.getLogger(PREFIX + service).removeHandler(handler);
-            handler.close();
-        });
-        handlers.clear();
+        for (Logger logger : loggers.values()) {
+            for (Handler handler : logger.getHandlers()) {
+                if (handler instanceof ServiceLogFile) {
+                    logger.removeHandler(handler);
+                }
+            }
+        }
+        loggers.clear();
     }
 
     /** System.Logger over java.util.logging, the way the JDK's own bridge maps levels. */

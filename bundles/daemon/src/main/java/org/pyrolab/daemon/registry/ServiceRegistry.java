@@ -11,6 +11,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -49,7 +51,9 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     private final DriverCatalog catalog;
     private final ServiceLogs logs;
-    private final ExecutorService workers = Executors.newCachedThreadPool(daemonThreads("pyrolab-driver"));
+    /** Driver calls; idle threads go after a few seconds, so a burst of starts leaves nothing behind. */
+    private final ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), daemonThreads("pyrolab-driver"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("pyrolab-supervisor"));
     private final DriverCalls calls = new DriverCalls(workers);
     private final Lifecycle lifecycle;
@@ -632,7 +636,9 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         dto.name = r.name();
         dto.state = r.state.name();
         dto.driver = r.spec.driver();
-        DriverEntry driver = r.driver != null ? r.driver : catalog.find(r.spec.driver()).orElse(null);
+        // the driver this instance runs on, or else the one that would run it now
+        boolean active = r.state == ServiceState.RUNNING || r.state == ServiceState.STARTING || r.state == ServiceState.STOPPING;
+        DriverEntry driver = active && r.driver != null ? r.driver : catalog.find(r.spec.driver()).orElse(null);
         if (driver != null) {
             dto.bundle = driver.bundleName();
             dto.version = driver.bundleVersion();
