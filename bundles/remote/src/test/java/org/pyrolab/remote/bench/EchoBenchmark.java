@@ -35,8 +35,26 @@ public final class EchoBenchmark {
         }
     }
 
+    /**
+     * {@code [CALLS]} measures a server in this JVM; {@code [CALLS] --ns PORT --name NAME} measures
+     * a running daemon's service through its nameserver on 127.0.0.1:PORT.
+     */
     public static void main(String[] args) throws Exception {
-        int calls = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+        int calls = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 50_000;
+        int nsPort = option(args, "--ns", -1);
+        if (nsPort > 0) {
+            String name = args[java.util.Arrays.asList(args).indexOf("--name") + 1];
+            NameServerProxy ns = new NameServerProxy("127.0.0.1", nsPort);
+            String uri;
+            try {
+                net.razorvine.pyro.PyroURI found = ns.lookup(name);
+                uri = "PYRO:" + found.objectid + "@" + found.host + ":" + found.port;
+            } finally {
+                ns.close();
+            }
+            measure(uri, nsPort, name, calls);
+            return;
+        }
         Targets targets = new Targets();
         targets.add("bench.echo", new Echo());
         try (PyroServer server = new PyroServer(PyroServerConfig.defaults(), targets);
@@ -46,28 +64,34 @@ public final class EchoBenchmark {
             server.start();
             ns.start();
             ns.nameServer().register("bench.echo", server.uri("bench.echo").toString(), false, null, false);
-            String uri = server.uri("bench.echo").toString();
-
-            oneClient(uri, calls / 5); // warm-up
-            long[] lat = oneClient(uri, calls);
-            double seconds = Arrays.stream(lat).sum() / 1e9;
-            Arrays.sort(lat);
-            System.out.printf(Locale.ROOT, "one client: %d calls, %.0f calls/s, p50 %.1f us, p99 %.1f us%n",
-                    calls, calls / seconds, pct(lat, 50) / 1e3, pct(lat, 99) / 1e3);
-
-            eightClients(uri, calls / 8); // warm-up
-            long t0 = System.nanoTime();
-            int total = eightClients(uri, calls);
-            double s8 = (System.nanoTime() - t0) / 1e9;
-            System.out.printf(Locale.ROOT, "eight clients: %d calls, %.0f calls/s total%n", total, total / s8);
-
-            int port = ns.server().port();
-            lookups(port, 200); // warm-up
-            long[] lk = lookups(port, 2000);
-            Arrays.sort(lk);
-            System.out.printf(Locale.ROOT, "connect + lookup: %d rounds, p50 %.1f us, p99 %.1f us%n",
-                    lk.length, pct(lk, 50) / 1e3, pct(lk, 99) / 1e3);
+            measure(server.uri("bench.echo").toString(), ns.server().port(), "bench.echo", calls);
         }
+    }
+
+    private static int option(String[] args, String name, int fallback) {
+        int i = java.util.Arrays.asList(args).indexOf(name);
+        return i >= 0 && i + 1 < args.length ? Integer.parseInt(args[i + 1]) : fallback;
+    }
+
+    private static void measure(String uri, int nsPort, String name, int calls) throws Exception {
+        oneClient(uri, calls / 5); // warm-up
+        long[] lat = oneClient(uri, calls);
+        double seconds = Arrays.stream(lat).sum() / 1e9;
+        Arrays.sort(lat);
+        System.out.printf(Locale.ROOT, "one client: %d calls, %.0f calls/s, p50 %.1f us, p99 %.1f us%n",
+                calls, calls / seconds, pct(lat, 50) / 1e3, pct(lat, 99) / 1e3);
+
+        eightClients(uri, calls / 8); // warm-up
+        long t0 = System.nanoTime();
+        int total = eightClients(uri, calls);
+        double s8 = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "eight clients: %d calls, %.0f calls/s total%n", total, total / s8);
+
+        lookups(nsPort, name, 200); // warm-up
+        long[] lk = lookups(nsPort, name, 2000);
+        Arrays.sort(lk);
+        System.out.printf(Locale.ROOT, "connect + lookup: %d rounds, p50 %.1f us, p99 %.1f us%n",
+                lk.length, pct(lk, 50) / 1e3, pct(lk, 99) / 1e3);
     }
 
     private static long[] oneClient(String uri, int calls) throws Exception {
@@ -113,13 +137,13 @@ public final class EchoBenchmark {
         }
     }
 
-    private static long[] lookups(int port, int rounds) throws Exception {
+    private static long[] lookups(int port, String name, int rounds) throws Exception {
         long[] lat = new long[rounds];
         for (int i = 0; i < rounds; i++) {
             long t = System.nanoTime();
             NameServerProxy ns = new NameServerProxy("127.0.0.1", port);
             try {
-                ns.lookup("bench.echo");
+                ns.lookup(name);
             } finally {
                 ns.close();
             }
