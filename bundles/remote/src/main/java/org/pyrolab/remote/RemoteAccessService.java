@@ -1,6 +1,8 @@
 package org.pyrolab.remote;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -54,8 +56,8 @@ public class RemoteAccessService implements RemoteAccess {
     }
 
     @Override
-    public void expose(RemoteServiceDTO service, Object instance) {
-        access.expose(service, instance);
+    public void expose(RemoteServiceDTO service, Object instance, Supplier<Object> create, Consumer<Object> release) {
+        access.expose(service, instance, create, release);
     }
 
     @Override

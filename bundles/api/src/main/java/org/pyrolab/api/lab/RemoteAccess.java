@@ -1,6 +1,8 @@
 package org.pyrolab.api.lab;
 
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.pyrolab.api.dto.EndpointDTO;
@@ -30,8 +32,13 @@ public interface RemoteAccess {
 
     String stop(String name);
 
-    /** Makes a running service callable on its endpoint and registers it on its nameservers. */
-    void expose(RemoteServiceDTO service, Object instance);
+    /**
+     * Makes a running service callable on its endpoint and registers it on its nameservers.
+     * {@code instance} serves instance mode {@code single}; for {@code session} and
+     * {@code percall}, {@code create} makes (and connects) another instance, and {@code release}
+     * closes one when its connection or call is over.
+     */
+    void expose(RemoteServiceDTO service, Object instance, Supplier<Object> create, Consumer<Object> release);
 
     /** Takes a service off its endpoint and nameservers (it stopped or failed). */
     void withdraw(String name);

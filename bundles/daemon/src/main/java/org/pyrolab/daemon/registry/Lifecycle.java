@@ -4,6 +4,7 @@ import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.osgi.service.component.ComponentInstance;
 import org.pyrolab.api.Driver;
@@ -30,6 +31,53 @@ final class Lifecycle {
 
     /** A running driver instance. */
     record Running(ComponentInstance<?> instance, Driver driver) {
+    }
+
+    /** Instances made for instance modes session and percall, by their driver object. */
+    private final Map<Object, Extra> extras = new ConcurrentHashMap<>();
+
+    private record Extra(String service, Running running, long timeout) {
+    }
+
+    /**
+     * Another instance of a running service, for a remote session or a single call: created and
+     * connected like the service's own, closed by {@link #releaseExtra}.
+     */
+    Object extra(ServiceSpec spec, DriverEntry driver) {
+        String name = spec.name();
+        long timeout = Math.round(spec.timeoutSeconds() * 1000);
+        Running running = null;
+        try {
+            Hashtable<String, Object> props = properties(spec, driver);
+            ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
+            running = new Running(instance, (Driver) instance.getInstance());
+            Driver d = running.driver();
+            DriverContext context = new ExtraContext(name);
+            calls.bounded("connect", () -> {
+                d.connect(context);
+                return null;
+            }, timeout);
+            extras.put(d, new Extra(name, running, timeout));
+            return d;
+        } catch (Exception e) {
+            if (running != null) {
+                close(name, running, timeout, "closed an extra instance of " + name + " after its failed start");
+            }
+            throw new IllegalStateException("cannot make another instance of " + name + ": " + DriverCalls.describe(e));
+        }
+    }
+
+    void releaseExtra(Object driver) {
+        Extra extra = extras.remove(driver);
+        if (extra != null) {
+            close(extra.service(), extra.running(), extra.timeout(), "closed an extra instance of " + extra.service());
+        }
+    }
+
+    /** The service stopped: its extra instances end too. */
+    void releaseExtras(String service) {
+        extras.entrySet().stream().filter(e -> e.getValue().service().equals(service)).map(Map.Entry::getKey).toList()
+                .forEach(this::releaseExtra);
     }
 
     void start(ServiceSpec spec, DriverEntry driver, long generation, CompletableFuture<Outcome> pending) {
@@ -138,6 +186,32 @@ final class Lifecycle {
         }
         props.put(Driver.SERVICE_NAME, spec.name());
         return props;
+    }
+
+    /** An extra instance's context: a lost instrument there ends only that instance's session. */
+    private final class ExtraContext implements DriverContext {
+        private final String name;
+        private final System.Logger logger;
+
+        ExtraContext(String name) {
+            this.name = name;
+            this.logger = logs.logger(name);
+        }
+
+        @Override
+        public String serviceName() {
+            return name;
+        }
+
+        @Override
+        public System.Logger logger() {
+            return logger;
+        }
+
+        @Override
+        public void failed(String reason) {
+            logger.log(System.Logger.Level.WARNING, "an extra instance of " + name + " reported a failure: " + reason);
+        }
     }
 
     /** What a running instance may ask of the daemon. */

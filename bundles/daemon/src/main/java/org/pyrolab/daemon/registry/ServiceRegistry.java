@@ -343,6 +343,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         RemoteAccess access = remote;
         Object instance;
         ServiceSpec spec;
+        DriverEntry driver;
         synchronized (this) {
             ServiceRecord r = records.get(name);
             if (access == null || r == null || r.state != ServiceState.RUNNING) {
@@ -350,15 +351,17 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
             }
             instance = r.running;
             spec = r.spec;
+            driver = r.driver;
         }
         try {
-            access.expose(RemoteConfig.service(spec), instance);
+            access.expose(RemoteConfig.service(spec), instance, () -> lifecycle.extra(spec, driver), lifecycle::releaseExtra);
         } catch (RuntimeException e) {
             logs.logger(name).log(System.Logger.Level.ERROR, name + " runs but cannot be reached remotely: " + e.getMessage());
         }
     }
 
     private void withdraw(String name) {
+        workers.execute(() -> lifecycle.releaseExtras(name));
         RemoteAccess access = remote;
         if (access != null) {
             try {

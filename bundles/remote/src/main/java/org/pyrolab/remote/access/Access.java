@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
@@ -25,7 +27,9 @@ import org.pyrolab.remote.lock.LockManager;
 import org.pyrolab.remote.lock.LockedException;
 import org.pyrolab.remote.ns.NameServer;
 import org.pyrolab.remote.serial.PyroUri;
+import org.pyrolab.remote.server.InstanceMode;
 import org.pyrolab.remote.server.PyroServerConfig;
+import org.pyrolab.remote.server.Target;
 import org.pyrolab.remote.server.Targets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -156,7 +160,7 @@ public final class Access implements AutoCloseable {
         return ns;
     }
 
-    public synchronized void expose(RemoteServiceDTO service, Object instance) {
+    public synchronized void expose(RemoteServiceDTO service, Object instance, Supplier<Object> create, Consumer<Object> release) {
         withdraw(service.name);
         exposed.put(service.name, new Exposure(service, instance));
         if (service.endpoint == null) {
@@ -167,14 +171,15 @@ public final class Access implements AutoCloseable {
         if (e == null) {
             throw new IllegalStateException("its endpoint `" + service.endpoint + "` is not configured");
         }
-        if (service.instanceMode != null && !service.instanceMode.equals("single")) {
-            LOG.log(Level.INFO, "{0}: instancemode {1} is served as one shared instance (the daemon runs one driver per service)",
-                    service.name, service.instanceMode);
-        }
         if (service.leaseSeconds > 0) {
             e.locks.lease(service.name, Duration.ofMillis(Math.round(service.leaseSeconds * 1000)));
         }
-        e.targets.add(service.name, instance);
+        InstanceMode mode = service.instanceMode == null ? InstanceMode.SINGLE : InstanceMode.valueOf(service.instanceMode.toUpperCase());
+        if (mode == InstanceMode.SINGLE) {
+            e.targets.add(service.name, instance);
+        } else {
+            e.targets.add(Target.made(service.name, instance.getClass(), mode, create, release));
+        }
         if (!e.running()) {
             startQuietly(e);
         }

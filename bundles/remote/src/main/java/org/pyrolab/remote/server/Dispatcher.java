@@ -90,17 +90,21 @@ final class Dispatcher {
         }
         Object instance = t.instance(session);
         ExposedType et = ExposedType.of(t.type());
-        return switch (method) {
-            case "__getattr__" -> getAttr(instance, et, args, session);
-            case "__setattr__" -> setAttr(instance, et, args, session);
-            default -> {
-                List<Method> candidates = et.methods(method);
-                if (candidates.isEmpty() && method.equals("ping")) {
-                    yield null; // every service answers ping
+        try {
+            return switch (method) {
+                case "__getattr__" -> getAttr(instance, et, args, session);
+                case "__setattr__" -> setAttr(instance, et, args, session);
+                default -> {
+                    List<Method> candidates = et.methods(method);
+                    if (candidates.isEmpty() && method.equals("ping")) {
+                        yield null; // every service answers ping
+                    }
+                    yield asValue(Invoker.invoke(instance, candidates, method, args, kwargs, session));
                 }
-                yield asValue(Invoker.invoke(instance, candidates, method, args, kwargs, session));
-            }
-        };
+            };
+        } finally {
+            t.done(instance);
+        }
     }
 
     private Object getAttr(Object instance, ExposedType et, List<Object> args, Session session) throws Exception {

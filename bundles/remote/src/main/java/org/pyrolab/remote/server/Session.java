@@ -2,7 +2,6 @@ package org.pyrolab.remote.server;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 
 import org.pyrolab.api.Caller;
 
@@ -11,7 +10,8 @@ public final class Session implements Caller {
 
     private final String id;
     private final String host;
-    private final Map<String, Object> instances = new ConcurrentHashMap<>();
+    /** Instances of session-mode targets, made on this connection's first call and ended with it. */
+    private final Map<Target, Object> instances = new ConcurrentHashMap<>();
     private volatile String user = "anonymous";
 
     Session(String id, String host) {
@@ -39,11 +39,13 @@ public final class Session implements Caller {
         this.user = name;
     }
 
-    Object instance(String targetId, Supplier<Object> create) {
-        return instances.computeIfAbsent(targetId, k -> create.get());
+    Object instance(Target target) {
+        return instances.computeIfAbsent(target, Target::create);
     }
 
+    /** The connection ended: its session instances end too. */
     void clear() {
+        instances.forEach(Target::release);
         instances.clear();
     }
 

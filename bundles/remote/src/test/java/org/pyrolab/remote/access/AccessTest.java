@@ -91,7 +91,7 @@ class AccessTest {
         access = new Access(data);
         access.configure(List.of(endpoint(0, false)), List.of(nameserver(true)));
         assertEquals("STOPPED", row("ep").state);
-        access.expose(service(), new Echo());
+        access.expose(service(), new Echo(), Echo::new, instance -> { });
         assertEquals("RUNNING", row("ep").state);
         String nsAddress = row("ns").address;
         int nsPort = Integer.parseInt(nsAddress.substring(nsAddress.lastIndexOf(':') + 1));

@@ -1,6 +1,8 @@
 package org.pyrolab.driver.sample;
 
 
+import java.util.concurrent.atomic.AtomicLong;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.pyrolab.api.Caller;
@@ -20,7 +22,11 @@ public class EchoDriver implements Driver {
         double max_delay() default 60.0;
     }
 
+    /** Numbers the instances this bundle made, so clients can see instance modes at work. */
+    private static final AtomicLong INSTANCES = new AtomicLong();
+
     private final double maxDelay;
+    private final long instance = INSTANCES.incrementAndGet();
 
     @Activate
     public EchoDriver(Parameters parameters) {
@@ -63,6 +69,12 @@ public class EchoDriver implements Driver {
         }
         Thread.sleep(Math.round(seconds * 1000));
         return x;
+    }
+
+    /** Which driver instance answers: the same one for a whole session in instance mode session, a new one per call in percall. */
+    @Expose
+    public long instance_id() {
+        return instance;
     }
 
     @Expose
