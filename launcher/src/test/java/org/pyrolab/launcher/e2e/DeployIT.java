@@ -107,25 +107,32 @@ class DeployIT {
     void filesThatAreNoBundlesAreNamedAndDisturbNothing() throws Exception {
         Files.writeString(deploy.resolve("garbage.jar"), "this is text, not a zip\n");
         noSymbolicName(deploy.resolve("nobsn.jar"));
-        await("drivers names both files", () -> {
+        unresolvable(deploy.resolve("unresolvable.jar"));
+        Files.writeString(deploy.resolve("notes.txt"), "a file that is no jar at all\n");
+        await("drivers names every file", () -> {
             String out = ok(pyrolab, "drivers").out;
-            return out.contains("garbage.jar: ") && out.contains("nobsn.jar: ");
+            return out.contains("garbage.jar: ") && out.contains("nobsn.jar: ") && out.contains("unresolvable.jar: ");
         }, () -> ok(pyrolab, "drivers").out);
         String drivers = ok(pyrolab, "drivers").out;
         assertThat(drivers).contains("garbage.jar: not an OSGi bundle (not a jar file)")
                 .contains("nobsn.jar: not an OSGi bundle (its manifest has no Bundle-SymbolicName)")
+                .contains("unresolvable.jar: its imports cannot be resolved").contains("com.example.nowhere")
+                .contains("notes.txt: ignored: only .jar files in the deploy directory are installed")
                 .contains("sample.echo").contains("sim.laser").contains("scpi.b2900");
         List<Map<String, Object>> json = Json.objects(ok(pyrolab, "drivers", "--json").out);
         assertThat(json).anySatisfy(d -> assertThat(d).containsEntry("file", "garbage.jar")
                 .containsEntry("problem", "not an OSGi bundle (not a jar file)"));
         assertThat(json).anySatisfy(d -> assertThat(d).containsEntry("file", "nobsn.jar"));
         String log = pyrolab.daemonLog();
-        assertThat(log).contains("deploy/garbage.jar: not an OSGi bundle").contains("deploy/nobsn.jar: not an OSGi bundle");
+        assertThat(log).contains("deploy/garbage.jar: not an OSGi bundle").contains("deploy/nobsn.jar: not an OSGi bundle")
+                .contains("deploy/unresolvable.jar: its imports cannot be resolved");
         for (String name : List.of("e1", "e2", "l1")) {
             assertThat(state(pyrolab, name)).as(name).isEqualTo("RUNNING");
         }
         Files.delete(deploy.resolve("garbage.jar"));
         Files.delete(deploy.resolve("nobsn.jar"));
+        Files.delete(deploy.resolve("unresolvable.jar"));
+        Files.delete(deploy.resolve("notes.txt"));
         await("the problems go with the files", () -> !ok(pyrolab, "drivers").out.contains("garbage.jar"));
     }
 
@@ -159,6 +166,22 @@ class DeployIT {
             assertThat(state(pyrolab, "e1")).as("not picked up half-written").isEqualTo("WAITING");
             out.write(jar, jar.length / 2, jar.length - jar.length / 2);
         }
+    }
+
+    /** A bundle that imports a package nobody exports. */
+    private static Path unresolvable(Path file) throws Exception {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+        manifest.getMainAttributes().putValue("Bundle-SymbolicName", "test.unresolvable");
+        manifest.getMainAttributes().putValue("Import-Package", "com.example.nowhere");
+        Path temp = file.resolveSibling(".unresolvable.part"); // written whole, then moved in
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(temp), manifest)) {
+            jar.putNextEntry(new JarEntry("readme.txt"));
+            jar.write("imports what nobody exports\n".getBytes());
+            jar.closeEntry();
+        }
+        return Files.move(temp, file);
     }
 
     /** A jar with a manifest but no Bundle-SymbolicName. */

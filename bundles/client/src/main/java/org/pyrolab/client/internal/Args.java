@@ -1,0 +1,78 @@
+package org.pyrolab.client.internal;
+
+import java.lang.reflect.Array;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.pyrolab.client.PyroUri;
+
+/**
+ * Java arguments to values serpent writes the way a Pyro5 server expects: records become dicts,
+ * enums their names, chars one-letter strings (serpent would write them bare), durations float
+ * seconds. Everything else passes through to serpent unchanged.
+ */
+final class Args {
+
+    private Args() {
+    }
+
+    static Object write(Object v) {
+        if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number || v instanceof byte[]) {
+            return v;
+        }
+        if (v instanceof Character || v instanceof Enum<?> || v instanceof PyroUri || v instanceof UUID
+                || v instanceof TemporalAccessor) {
+            return v instanceof Enum<?> e ? e.name() : v.toString();
+        }
+        if (v instanceof Duration d) {
+            return d.toNanos() / 1e9;
+        }
+        if (v instanceof Record r) {
+            return record(r);
+        }
+        if (v instanceof Map<?, ?> m) {
+            Map<Object, Object> out = new LinkedHashMap<>();
+            m.forEach((k, val) -> out.put(write(k), write(val)));
+            return out;
+        }
+        if (v instanceof Set<?> s) {
+            Set<Object> out = new LinkedHashSet<>();
+            s.forEach(x -> out.add(write(x)));
+            return out;
+        }
+        if (v instanceof Collection<?> c) {
+            Collection<Object> out = new ArrayList<>(c.size());
+            c.forEach(x -> out.add(write(x)));
+            return out;
+        }
+        if (v.getClass().isArray()) {
+            Object[] out = new Object[Array.getLength(v)];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = write(Array.get(v, i));
+            }
+            return out;
+        }
+        return v;
+    }
+
+    private static Map<String, Object> record(Record r) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (RecordComponent c : r.getClass().getRecordComponents()) {
+            try {
+                c.getAccessor().trySetAccessible();
+                out.put(c.getName(), write(c.getAccessor().invoke(r)));
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalArgumentException("cannot read " + r.getClass().getName() + "." + c.getName(), e);
+            }
+        }
+        return out;
+    }
+}
