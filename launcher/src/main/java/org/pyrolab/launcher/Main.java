@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.pyrolab.control.ExitCode;
 import org.pyrolab.control.LockFile;
+import org.pyrolab.launcher.autostart.AutostartCommand;
 
 /**
  * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version} and {@code --data}
@@ -93,7 +94,10 @@ public final class Main {
                 return help(rest);
             case "up":
                 return up(folders, new UpOptions(rest));
-            case "autostart": return org.pyrolab.launcher.autostart.AutostartCommand.run(Installation.locate().root, folders.config.equals(folders.data) ? folders.data : null, rest, out, err);
+            case "autostart":
+                // a one-folder home (PYROLAB_HOME, --home) must be passed on to the boot entry
+                Path home = folders.config.equals(folders.data) ? folders.data : null;
+                return AutostartCommand.run(Installation.locate().root, home, rest, out, err);
             case "simulate":
                 return Simulators.run(Installation.locate(), rest);
             case "shell":
@@ -141,7 +145,6 @@ public final class Main {
         return autolaunchReport(folders, lock);
     }
 
-    /** What the daemon started from {@code autolaunch}; a daemon without that command has nothing to report. */
     /** What autolaunch came to: which listed services are not running, and why. */
     private int autolaunchReport(Folders folders, LockFile lock) throws IOException {
         return new ControlClient(folders.data, lock).run(List.of("autolaunch"), false, verbose, null, out, err, 0);

@@ -1,0 +1,80 @@
+package org.pyrolab.client.internal;
+
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+
+/** Dispatches a proxy's calls: Instrument methods locally, default methods as written, the rest remotely. */
+final class TypedHandler implements InvocationHandler {
+
+    private final Connection connection;
+    private final RemoteInstrument instrument;
+    private final Binding binding;
+
+    TypedHandler(Connection connection, Binding binding) {
+        this.connection = connection;
+        this.instrument = new RemoteInstrument(connection);
+        this.binding = binding;
+    }
+
+    @Override
+    public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+        if (method.getDeclaringClass() == Object.class) {
+            return switch (method.getName()) {
+                case "equals" -> proxy == args[0];
+                case "hashCode" -> System.identityHashCode(proxy);
+                default -> instrument.toString();
+            };
+        }
+        if (method.isDefault()) {
+            return InvocationHandler.invokeDefault(proxy, method, args);
+        }
+        if (Binding.isInstrumentMethod(method)) {
+            return callInstrument(method, args);
+        }
+        Binding.Op op = binding.op(method);
+        Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(Args::write).toArray();
+        Object result = switch (op.kind()) {
+            case CALL -> connection.call(op.remoteName(), written);
+            case ONEWAY -> {
+                connection.callOneway(op.remoteName(), written);
+                yield null;
+            }
+            case GET -> connection.get(op.remoteName());
+            case SET -> {
+                connection.set(op.remoteName(), written[0]);
+                yield null;
+            }
+        };
+        try {
+            return Values.convert(result, method.getGenericReturnType());
+        } catch (ClassCastException e) {
+            throw (ClassCastException) new ClassCastException(connection.name() + "." + op.remoteName()
+                    + " returned a value " + method.getName() + "() cannot return: " + e.getMessage()).initCause(e);
+        }
+    }
+
+    /** A method declaring IOException gets the checked exception rather than its unchecked wrapper. */
+    private Object callInstrument(Method method, Object[] args) throws Throwable {
+        try {
+            return RemoteInstrument.class.getMethod(method.getName(), method.getParameterTypes()).invoke(instrument, args);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException io && declares(method, io.getCause().getClass())) {
+                throw io.getCause();
+            }
+            throw cause;
+        }
+    }
+
+    private static boolean declares(Method method, Class<?> exception) {
+        for (Class<?> declared : method.getExceptionTypes()) {
+            if (declared.isAssignableFrom(exception)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
