@@ -6,6 +6,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 
+import org.pyrolab.client.Instrument;
+
 /** Dispatches a proxy's calls: Instrument methods locally, default methods as written, the rest remotely. */
 final class TypedHandler implements InvocationHandler {
 
@@ -31,9 +33,26 @@ final class TypedHandler implements InvocationHandler {
         if (method.isDefault()) {
             return InvocationHandler.invokeDefault(proxy, method, args);
         }
-        if (Binding.isInstrumentMethod(method)) {
-            return callInstrument(method, args);
+        try {
+            return Binding.isInstrumentMethod(method) ? callInstrument(method, args) : callRemote(method, args);
+        } catch (UncheckedIOException e) {
+            // a method of yours that declares IOException gets the checked exception
+            if (declares(method, e.getCause().getClass())) {
+                throw e.getCause();
+            }
+            throw e;
         }
+    }
+
+    private Object callInstrument(Method method, Object[] args) throws Throwable {
+        try {
+            return Instrument.class.getMethod(method.getName(), method.getParameterTypes()).invoke(instrument, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
+    }
+
+    private Object callRemote(Method method, Object[] args) {
         Binding.Op op = binding.op(method);
         Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(Args::write).toArray();
         Object result = switch (op.kind()) {
@@ -53,19 +72,6 @@ final class TypedHandler implements InvocationHandler {
         } catch (ClassCastException e) {
             throw (ClassCastException) new ClassCastException(connection.name() + "." + op.remoteName()
                     + " returned a value " + method.getName() + "() cannot return: " + e.getMessage()).initCause(e);
-        }
-    }
-
-    /** A method declaring IOException gets the checked exception rather than its unchecked wrapper. */
-    private Object callInstrument(Method method, Object[] args) throws Throwable {
-        try {
-            return RemoteInstrument.class.getMethod(method.getName(), method.getParameterTypes()).invoke(instrument, args);
-        } catch (InvocationTargetException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof UncheckedIOException io && declares(method, io.getCause().getClass())) {
-                throw io.getCause();
-            }
-            throw cause;
         }
     }
 

@@ -591,8 +591,12 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     // ---- health --------------------------------------------------------------------------------
 
+    /** A health ping to make: which attempt of which service, on which driver object. */
+    private record Ping(String name, long generation, org.pyrolab.api.Driver driver, long timeoutMs) {
+    }
+
     private void pingDue() {
-        List<Object[]> due = new ArrayList<>();
+        List<Ping> due = new ArrayList<>();
         synchronized (this) {
             Instant now = Instant.now();
             for (ServiceRecord r : records.values()) {
@@ -601,22 +605,21 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
                         && r.lastPing.plusMillis(Math.round(interval * 1000)).isBefore(now)) {
                     r.pinging = true;
                     r.lastPing = now;
-                    due.add(new Object[] {r.name(), r.generation, r.running, r.timeoutMillis()});
+                    due.add(new Ping(r.name(), r.generation, r.running, r.timeoutMillis()));
                 }
             }
         }
-        for (Object[] d : due) {
+        for (Ping ping : due) {
             workers.execute(() -> {
-                String name = (String) d[0];
-                String problem = lifecycle.ping((org.pyrolab.api.Driver) d[2], (Long) d[3]);
+                String problem = lifecycle.ping(ping.driver(), ping.timeoutMs());
                 synchronized (this) {
-                    ServiceRecord r = records.get(name);
+                    ServiceRecord r = records.get(ping.name());
                     if (r != null) {
                         r.pinging = false;
                     }
                 }
                 if (problem != null) {
-                    runtimeFailure(name, (Long) d[1], problem);
+                    runtimeFailure(ping.name(), ping.generation(), problem);
                 }
             });
         }
