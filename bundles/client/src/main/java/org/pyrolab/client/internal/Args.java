@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ import org.pyrolab.client.PyroUri;
 /**
  * Java arguments to values serpent writes the way a Pyro5 server expects: records become dicts,
  * enums their names, chars one-letter strings (serpent would write them bare), durations float
- * seconds. Everything else passes through to serpent unchanged.
+ * seconds, an Optional its value or None. Everything else passes through to serpent unchanged.
  */
 final class Args {
 
@@ -31,6 +32,9 @@ final class Args {
         if (v instanceof Character || v instanceof Enum<?> || v instanceof PyroUri || v instanceof UUID
                 || v instanceof TemporalAccessor) {
             return v instanceof Enum<?> e ? e.name() : v.toString();
+        }
+        if (v instanceof Optional<?> o) {
+            return write(o.orElse(null));
         }
         if (v instanceof Duration d) {
             return d.toNanos() / 1e9;
