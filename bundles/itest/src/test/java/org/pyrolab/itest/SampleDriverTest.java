@@ -94,7 +94,7 @@ class SampleDriverTest {
             driver.connect(driverContext);
             driver.ping();
 
-            assertThat(Exposed.names(driver)).containsExactly("add", "delayed_echo", "echo", "whoami");
+            assertThat(Exposed.names(driver)).containsExactly("add", "delayed_echo", "echo", "instance_id", "whoami");
             assertThat(Exposed.call(driver, "echo", "hello")).isEqualTo("hello");
             assertThat(Exposed.call(driver, "add", 2, 3)).isEqualTo(5L);
             assertThat(Exposed.call(driver, "add", 1, 2.5)).isEqualTo(3.5);
