@@ -170,7 +170,7 @@ class ConfigIT {
     void validateOfAMissingFileNamesIt() {
         Result r = pyrolab.run("config", "validate", "missing.yaml");
         assertThat(r.exit).as("%s", r).isEqualTo(1);
-        assertThat(r.err).contains(pyrolab.root.resolve("missing.yaml").toString()).contains("cannot be read");
+        assertThat(r.err).contains(pyrolab.root.resolve("missing.yaml").toString()).contains("there is no such file");
     }
 
     @Test
