@@ -63,7 +63,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
     private List<String> autolaunch = List.of();
     private LabConfig current = LabConfig.empty();
     /** Network access, when the remote bundle is there; optional so that the daemon runs without it. */
-    private volatile RemoteAccess remote;
+    private final RemoteLink remote = new RemoteLink();
 
     private final BundleContext context;
     /**
@@ -89,21 +89,19 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindRemote(RemoteAccess access) {
-        remote = access;
+        remote.bind(access);
         LabConfig config;
         List<String> running;
         synchronized (this) {
             config = current;
             running = new ArrayList<>(startOrder);
         }
-        RemoteConfig.configure(access, config);
+        remote.configure(config);
         running.forEach(this::announce);
     }
 
     void unbindRemote(RemoteAccess access) {
-        if (remote == access) {
-            remote = null;
-        }
+        remote.unbind(access);
     }
 
     @Deactivate
@@ -186,10 +184,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
                 work.add(startAsync(name, false));
             }
         }
-        RemoteAccess access = remote;
-        if (access != null) {
-            RemoteConfig.configure(access, config);
-        }
+        remote.configure(config);
         String summary = "Reloaded: " + added.size() + " new, " + gone.size() + " gone, " + changed.size() + " changed, "
                 + (config.services().size() - added.size() - changed.size()) + " unchanged.";
         return CompletableFuture.allOf(work.toArray(new CompletableFuture<?>[0])).thenApply(done -> summary);
@@ -219,14 +214,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         synchronized (this) {
             rows = records.values().stream().map(this::dto).collect(Collectors.toList());
         }
-        RemoteAccess access = remote;
-        if (access != null) {
-            rows.forEach(r -> {
-                r.lockHolder = access.lockHolder(r.name);
-                r.address = access.address(r.name);
-            });
-            rows.addAll(access.entries());
-        }
+        remote.complete(rows);
         return rows;
     }
 
@@ -327,26 +315,24 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
         }
     }
 
-    /** The remote access that owns {@code name} when it is an endpoint or nameserver, else null. */
+    /** The remote access that owns {@code name} when it is an endpoint or nameserver and no service, else null. */
     private RemoteAccess remoteEntry(String name) {
-        RemoteAccess access = remote;
         synchronized (this) {
             if (records.containsKey(name)) {
                 return null;
             }
         }
-        return access != null && access.has(name) ? access : null;
+        return remote.owner(name);
     }
 
     /** Makes a service that just reached RUNNING reachable over the network. */
     void announce(String name) {
-        RemoteAccess access = remote;
         Object instance;
         ServiceSpec spec;
         DriverEntry driver;
         synchronized (this) {
             ServiceRecord r = records.get(name);
-            if (access == null || r == null || r.state != ServiceState.RUNNING) {
+            if (r == null || r.state != ServiceState.RUNNING) {
                 return;
             }
             instance = r.running;
@@ -354,7 +340,7 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
             driver = r.driver;
         }
         try {
-            access.expose(RemoteConfig.service(spec), instance, () -> lifecycle.extra(spec, driver), lifecycle::releaseExtra);
+            remote.expose(spec, instance, () -> lifecycle.extra(spec, driver), lifecycle::releaseExtra);
         } catch (RuntimeException e) {
             logs.logger(name).log(System.Logger.Level.ERROR, name + " runs but cannot be reached remotely: " + e.getMessage());
         }
@@ -362,13 +348,10 @@ public class ServiceRegistry implements Services, DriverCatalog.Listener {
 
     private void withdraw(String name) {
         workers.execute(() -> lifecycle.releaseExtras(name));
-        RemoteAccess access = remote;
-        if (access != null) {
-            try {
-                access.withdraw(name);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "could not withdraw " + name + ": " + e.getMessage());
-            }
+        try {
+            remote.withdraw(name);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "could not withdraw " + name + ": " + e.getMessage());
         }
     }
 
