@@ -11,20 +11,19 @@ import org.pyrolab.api.Driver;
 import org.pyrolab.api.DriverContext;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 import org.pyrolab.daemon.config.ParameterSpec;
-import org.pyrolab.daemon.registry.ServiceRecord.Outcome;
 
 /**
  * The driver calls of a service's life: create the instance with its parameters, connect,
- * ping, close, dispose. Runs on worker threads without the registry's lock and reports back
- * to the registry, which drops reports of attempts it has abandoned.
+ * ping, close, dispose. Runs on worker threads without the supervisor's lock and reports back
+ * to the supervisor, which drops reports of attempts it has abandoned.
  */
 final class Lifecycle {
-    private final ServiceRegistry registry;
+    private final Supervisor supervisor;
     private final DriverCalls calls;
     private final ServiceLogs logs;
 
-    Lifecycle(ServiceRegistry registry, DriverCalls calls, ServiceLogs logs) {
-        this.registry = registry;
+    Lifecycle(Supervisor supervisor, DriverCalls calls, ServiceLogs logs) {
+        this.supervisor = supervisor;
         this.calls = calls;
         this.logs = logs;
     }
@@ -87,7 +86,7 @@ final class Lifecycle {
         try {
             props = properties(spec, driver);
         } catch (IllegalArgumentException e) {
-            registry.startFailed(name, generation, e.getMessage(), false); // a configuration mistake: retrying cannot help
+            supervisor.startFailed(name, generation, e.getMessage(), false); // a configuration mistake: retrying cannot help
             pending.complete(new Outcome(false, name + ": " + e.getMessage()));
             return;
         }
@@ -106,12 +105,12 @@ final class Lifecycle {
             if (running != null) {
                 close(name, running, timeout, "closed " + name + " after its failed start");
             }
-            registry.startFailed(name, generation, reason, true);
+            supervisor.startFailed(name, generation, reason, true);
             pending.complete(new Outcome(false, name + " failed to start: " + reason));
             return;
         }
-        if (registry.started(name, generation, driver, running)) {
-            registry.announce(name);
+        if (supervisor.started(name, generation, driver, running)) {
+            supervisor.announce(name);
             logs.logger(name).log(System.Logger.Level.INFO, "started " + name + " (driver " + driver.id() + " from "
                     + driver.bundleName() + " " + driver.bundleVersion() + ")");
             pending.complete(new Outcome(true, "Started " + name + " (driver " + driver.id() + ")."));
@@ -238,7 +237,7 @@ final class Lifecycle {
 
         @Override
         public void failed(String reason) {
-            registry.runtimeFailure(name, generation, reason == null ? "the driver reported a failure" : reason);
+            supervisor.runtimeFailure(name, generation, reason == null ? "the driver reported a failure" : reason);
         }
     }
 }

@@ -30,7 +30,7 @@ final class ServiceRecord {
     boolean pinging;
     Instant lastPing;
     /** The outcome of the start or stop under way, for callers who want to wait for it. */
-    CompletableFuture<Outcome> pending = CompletableFuture.completedFuture(new Outcome(true, ""));
+    CompletableFuture<Outcome> pending = Outcome.done(true, "");
 
     ServiceRecord(ServiceSpec spec) {
         this.spec = spec;
@@ -42,9 +42,5 @@ final class ServiceRecord {
 
     long timeoutMillis() {
         return Math.round(spec.timeoutSeconds() * 1000);
-    }
-
-    /** What a start or stop came to: one line for the user. */
-    record Outcome(boolean ok, String message) {
     }
 }
