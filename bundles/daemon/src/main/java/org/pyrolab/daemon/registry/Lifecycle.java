@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import org.osgi.service.component.ComponentInstance;
 import org.pyrolab.api.Driver;
@@ -51,7 +52,9 @@ final class Lifecycle {
             ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
             running = new Running(instance, (Driver) instance.getInstance());
             Driver d = running.driver();
-            DriverContext context = new ExtraContext(name);
+            // a lost instrument in an extra instance ends only that session or call
+            DriverContext context = new Context(name, reason -> logs.logger(name).log(System.Logger.Level.WARNING,
+                    "an extra instance of " + name + " reported a failure: " + reason));
             calls.bounded("connect", () -> {
                 d.connect(context);
                 return null;
@@ -95,7 +98,7 @@ final class Lifecycle {
             ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
             running = new Running(instance, (Driver) instance.getInstance());
             Driver d = running.driver();
-            DriverContext context = new Context(name, generation);
+            DriverContext context = new Context(name, reason -> supervisor.runtimeFailure(name, generation, reason));
             calls.bounded("connect", () -> {
                 d.connect(context);
                 return null;
@@ -187,42 +190,16 @@ final class Lifecycle {
         return props;
     }
 
-    /** An extra instance's context: a lost instrument there ends only that instance's session. */
-    private final class ExtraContext implements DriverContext {
-        private final String name;
-        private final System.Logger logger;
-
-        ExtraContext(String name) {
-            this.name = name;
-            this.logger = logs.logger(name);
-        }
-
-        @Override
-        public String serviceName() {
-            return name;
-        }
-
-        @Override
-        public System.Logger logger() {
-            return logger;
-        }
-
-        @Override
-        public void failed(String reason) {
-            logger.log(System.Logger.Level.WARNING, "an extra instance of " + name + " reported a failure: " + reason);
-        }
-    }
-
-    /** What a running instance may ask of the daemon. */
+    /** What a running instance may ask of the daemon; {@code onFailure} decides what a lost instrument means. */
     private final class Context implements DriverContext {
         private final String name;
-        private final long generation;
         private final System.Logger logger;
+        private final Consumer<String> onFailure;
 
-        Context(String name, long generation) {
+        Context(String name, Consumer<String> onFailure) {
             this.name = name;
-            this.generation = generation;
             this.logger = logs.logger(name);
+            this.onFailure = onFailure;
         }
 
         @Override
@@ -237,7 +214,7 @@ final class Lifecycle {
 
         @Override
         public void failed(String reason) {
-            supervisor.runtimeFailure(name, generation, reason == null ? "the driver reported a failure" : reason);
+            onFailure.accept(reason == null ? "the driver reported a failure" : reason);
         }
     }
 }
