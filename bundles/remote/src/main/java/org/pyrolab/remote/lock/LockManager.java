@@ -144,6 +144,19 @@ public final class LockManager {
         l.lastSeen = clock.instant();
     }
 
+    /**
+     * A keep-alive from {@code connection} (its {@code ping()}, {@code islocked()} or a Pyro PING):
+     * renews the leases it holds, on {@code id} or, for null, on every object.
+     */
+    public void renew(String id, String connection) {
+        java.time.Instant now = clock.instant();
+        locks.forEach((lockedId, l) -> {
+            if ((id == null || id.equals(lockedId)) && l.info.connection().equals(connection) && !expired(l)) {
+                l.lastSeen = now;
+            }
+        });
+    }
+
     /** Ends every lock that {@code connection} holds (it closed). Returns how many. */
     public int releaseAll(String connection) {
         int[] n = {0};

@@ -220,6 +220,7 @@ final class Connection implements Runnable {
     }
 
     private void pong(Message m) throws IOException {
+        server.locks().renew(null, session.connection()); // a Pyro PING is a keep-alive too
         send(Message.replyTo(m, Message.PING, 0, "pong".getBytes(StandardCharsets.US_ASCII)));
     }
 

@@ -83,6 +83,8 @@ final class Dispatcher {
             }
             if (!FREE_WHEN_LOCKED.contains(method)) {
                 locks.check(objectId, session.connection());
+            } else {
+                locks.renew(objectId, session.connection()); // the holder's ping keeps its lease alive
             }
         }
         if (method.startsWith("_") && !method.equals("__getattr__") && !method.equals("__setattr__")) {

@@ -74,6 +74,21 @@ class LockManagerTest {
     }
 
     @Test
+    void aKeepAliveFromTheHolderRenewsItsLeasesAndNobodyElses() {
+        locks.lock("laser", "alice", "h", "c1");
+        locks.lock("stage", "alice", "h", "c1");
+        clock.now = clock.now.plusSeconds(8);
+        locks.renew("laser", "c1"); // alice pings the laser
+        locks.renew("laser", "c2"); // someone else's ping renews nothing
+        clock.now = clock.now.plusSeconds(8);
+        assertThrows(LockedException.class, () -> locks.check("laser", "c2"));
+        locks.check("stage", "c2"); // the stage was not pinged: its lease ran out
+        locks.renew(null, "c1"); // a Pyro PING renews every lease of the connection
+        clock.now = clock.now.plusSeconds(8);
+        assertThrows(LockedException.class, () -> locks.check("laser", "c2"));
+    }
+
+    @Test
     void forceUnlockBreaksAnyonesLock() {
         locks.lock("laser", "alice", "h", "c1");
         assertEquals("alice", locks.forceUnlock("laser").orElseThrow().user());
