@@ -114,6 +114,16 @@ class RemoteAccessIT {
         assertThat(bob.call("echo", 3)).isEqualTo(3);
         assertThat(bob.call("islocked")).isEqualTo(false);
 
+        // a holder that only pings keeps its lease: well past 2 s of pings, the lock still holds
+        PyroProxy erin = proxy(uri);
+        assertThat(erin.call("lock", "erin")).isEqualTo(true);
+        for (int i = 0; i < 8; i++) {
+            Thread.sleep(500);
+            erin.call("ping");
+        }
+        assertThatThrownBy(() -> bob.call("echo", 3)).hasMessageContaining("erin");
+        assertThat(erin.call("unlock")).isEqualTo(true);
+
         // the command line holds it as the local user until `unlock`
         Result lock = lab.run("lock", "lab.echo");
         assertThat(lock.exit).as("%s", lock).isZero();
