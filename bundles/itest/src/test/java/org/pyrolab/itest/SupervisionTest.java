@@ -37,11 +37,6 @@ import org.pyrolab.itest.support.Lab;
  * starting what runs, and reload. Every test configures its own services and ends with none.
  */
 class SupervisionTest {
-    /** Found by the two lost-instrument tests; reported, not fixed here (daemon code). */
-    static final String LOST_BUG = "bug: context.failed() on a RUNNING service throws NullPointerException in"
-            + " ServiceRegistry.runtimeFailure (r.started read after detach() cleared it); the service stays RUNNING with no"
-            + " instance, is never restarted, its driver never closed. Same path for a failing ping.";
-
     @InjectBundleContext
     BundleContext context;
 
