@@ -238,6 +238,24 @@ class SupervisionTest {
     }
 
     @Test
+    void aLossReportedFromInsideConnectCountsOnceTheStartIsDone() {
+        lab.apply("""
+                version: "1.0"
+                services:
+                  it.early:
+                    driver: test.dieslater
+                    parameters: {during_connect: true, reason: "lost while connecting"}
+                    restart: never
+                autolaunch:
+                  services: [it.early]
+                """);
+
+        ServiceDTO failed = lab.await("it.early", "failed", s -> s.state.equals("FAILED"));
+        assertThat(failed.reason).isEqualTo("lost while connecting");
+        assertThat(failed.nextRestart).isNull();
+    }
+
+    @Test
     void startingARunningServiceSaysSoAndMakesNoSecondInstance() throws Exception {
         lab.apply("""
                 version: "1.0"

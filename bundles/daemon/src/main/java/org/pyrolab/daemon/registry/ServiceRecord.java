@@ -28,6 +28,8 @@ final class ServiceRecord {
     ScheduledFuture<?> retry;
     Instant nextRestart;
     boolean pinging;
+    /** A failure the driver reported while it was still connecting, acted on once it is RUNNING. */
+    String earlyFailure;
     Instant lastPing;
     /** The outcome of the start or stop under way, for callers who want to wait for it. */
     CompletableFuture<Outcome> pending = Outcome.done(true, "");

@@ -183,6 +183,7 @@ final class Supervisor implements DriverCatalog.Listener {
         }
         r.state = ServiceState.STARTING;
         r.reason = null;
+        r.earlyFailure = null;
         r.driver = driver;
         long generation = ++r.generation;
         CompletableFuture<Outcome> pending = new CompletableFuture<>();
@@ -205,6 +206,11 @@ final class Supervisor implements DriverCatalog.Listener {
         r.lastPing = r.started;
         startOrder.remove(name);
         startOrder.add(name);
+        String early = r.earlyFailure;
+        r.earlyFailure = null;
+        if (early != null) {
+            workers.execute(() -> runtimeFailure(name, generation, early));
+        }
         return true;
     }
 
@@ -243,6 +249,10 @@ final class Supervisor implements DriverCatalog.Listener {
         Lifecycle.Running running;
         synchronized (this) {
             ServiceRecord r = records.get(name);
+            if (r != null && r.generation == generation && r.state == ServiceState.STARTING) {
+                r.earlyFailure = reason; // reported from inside connect: acted on once the start completes
+                return;
+            }
             if (r == null || r.generation != generation || r.state != ServiceState.RUNNING) {
                 return;
             }

@@ -24,10 +24,14 @@ public class DiesLaterDriver extends TestDriver implements Driver {
         double after() default 0.2;
 
         String reason() default "lost";
+
+        /** Report the loss from inside connect, before the daemon has recorded the start. */
+        boolean during_connect() default false;
     }
 
     private final double after;
     private final String reason;
+    private final boolean duringConnect;
     private volatile Future<?> death;
 
     @Activate
@@ -35,10 +39,15 @@ public class DiesLaterDriver extends TestDriver implements Driver {
         super(properties);
         this.after = parameters.after();
         this.reason = parameters.reason();
+        this.duringConnect = parameters.during_connect();
     }
 
     @Override
     public void connect(DriverContext context) {
+        if (duringConnect) {
+            context.failed(reason);
+            return;
+        }
         death = CompletableFuture.runAsync(() -> {
             try {
                 context.failed(reason);
