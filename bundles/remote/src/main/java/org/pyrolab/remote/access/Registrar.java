@@ -25,6 +25,9 @@ final class Registrar implements AutoCloseable {
     private static final long FIRST_RETRY_MS = 1000;
     private static final long LAST_RETRY_MS = 30_000;
 
+    /** How often a registration is made again, in case its name server forgot it. */
+    static final long REFRESH_MS = 30_000;
+
     private record Key(String service, String nameserver) {
     }
 
@@ -121,8 +124,8 @@ final class Registrar implements AutoCloseable {
         long now = System.currentTimeMillis();
         synchronized (this) {
             wanted.forEach((k, r) -> {
-                if (!r.done && r.due <= now) {
-                    due.put(k, r);
+                if (r.due <= now) {
+                    due.put(k, r); // not yet registered, or due for its refresh
                 }
             });
         }
@@ -149,11 +152,16 @@ final class Registrar implements AutoCloseable {
             if (wanted.get(key) != r) {
                 return; // dropped or replaced meanwhile
             }
+            boolean wasDone = r.done;
             r.problem = problem;
             r.done = problem == null;
             if (problem == null) {
                 r.failures = 0;
-                LOG.log(Level.INFO, "registered {0} on name server {1} as {2}", key.service(), key.nameserver(), r.uri);
+                // registered again now and then: a name server that restarted without its store gets the name back
+                r.due = System.currentTimeMillis() + REFRESH_MS;
+                if (!wasDone) {
+                    LOG.log(Level.INFO, "registered {0} on name server {1} as {2}", key.service(), key.nameserver(), r.uri);
+                }
             } else if (!waiting) {
                 long delay = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS << Math.min(r.failures, 5));
                 r.failures++;
