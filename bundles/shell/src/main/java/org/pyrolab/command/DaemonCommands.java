@@ -10,7 +10,6 @@ import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DaemonDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
-import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.Services;
 
 /** {@code pyrolab status} and {@code pyrolab down}. */
@@ -25,9 +24,6 @@ public class DaemonCommands {
 
     @Reference
     Services services;
-
-    @Reference
-    Deployer deployer;
 
     @Descriptor("whether the daemon runs: pid, port, uptime, version, counts")
     public String status() {
@@ -52,13 +48,7 @@ public class DaemonCommands {
 
     @Descriptor("wait until the autolaunched services have settled and say which are not running (what `up` prints)")
     public String autolaunch() {
-        long deadline = System.currentTimeMillis() + AUTOLAUNCH_WAIT.toMillis();
         List<ServiceDTO> failed = services.autolaunchFailures(AUTOLAUNCH_WAIT);
-        // at start-up the deploy directory's drivers may still be on their way in
-        while (failed.stream().anyMatch(s -> s.state.equals("WAITING")) && !deployer.settled() && System.currentTimeMillis() < deadline) {
-            sleep(50);
-            failed = services.autolaunchFailures(AUTOLAUNCH_WAIT);
-        }
         if (failed.isEmpty()) {
             return null;
         }
@@ -67,13 +57,5 @@ public class DaemonCommands {
             text.append("  ").append(s.name).append(": ").append(s.state).append(s.reason == null ? "" : " - " + s.reason).append('\n');
         }
         return text.append("See `pyrolab ps` and `pyrolab logs NAME`.").toString();
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

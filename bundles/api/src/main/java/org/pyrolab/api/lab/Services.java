@@ -32,7 +32,8 @@ public interface Services {
 
     /**
      * Waits (at most {@code limit}) until no service that {@code autolaunch} lists is still
-     * starting, then returns those that are not running.
+     * starting, or waiting for a driver the deploy directory has yet to install, then returns
+     * those that are not running.
      */
     List<ServiceDTO> autolaunchFailures(Duration limit);
 

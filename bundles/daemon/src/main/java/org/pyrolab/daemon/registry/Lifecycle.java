@@ -46,25 +46,15 @@ final class Lifecycle {
     Object extra(ServiceSpec spec, DriverEntry driver) {
         String name = spec.name();
         long timeout = Math.round(spec.timeoutSeconds() * 1000);
-        Running running = null;
+        // a lost instrument in an extra instance ends only that session or call
+        DriverContext context = new Context(name, reason -> logs.logger(name).log(System.Logger.Level.WARNING,
+                "an extra instance of " + name + " reported a failure: " + reason));
         try {
-            Hashtable<String, Object> props = properties(spec, driver);
-            ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
-            running = new Running(instance, (Driver) instance.getInstance());
-            Driver d = running.driver();
-            // a lost instrument in an extra instance ends only that session or call
-            DriverContext context = new Context(name, reason -> logs.logger(name).log(System.Logger.Level.WARNING,
-                    "an extra instance of " + name + " reported a failure: " + reason));
-            calls.bounded("connect", () -> {
-                d.connect(context);
-                return null;
-            }, timeout);
-            extras.put(d, new Extra(name, running, timeout));
-            return d;
+            Running running = open(name, driver, properties(spec, driver), context, timeout,
+                    "closed an extra instance of " + name + " after its failed start");
+            extras.put(running.driver(), new Extra(name, running, timeout));
+            return running.driver();
         } catch (Exception e) {
-            if (running != null) {
-                close(name, running, timeout, "closed an extra instance of " + name + " after its failed start");
-            }
             throw new IllegalStateException("cannot make another instance of " + name + ": " + DriverCalls.describe(e));
         }
     }
@@ -93,21 +83,12 @@ final class Lifecycle {
             pending.complete(new Outcome(false, name + ": " + e.getMessage()));
             return;
         }
-        Running running = null;
+        DriverContext context = new Context(name, reason -> supervisor.runtimeFailure(name, generation, reason));
+        Running running;
         try {
-            ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
-            running = new Running(instance, (Driver) instance.getInstance());
-            Driver d = running.driver();
-            DriverContext context = new Context(name, reason -> supervisor.runtimeFailure(name, generation, reason));
-            calls.bounded("connect", () -> {
-                d.connect(context);
-                return null;
-            }, timeout);
+            running = open(name, driver, props, context, timeout, "closed " + name + " after its failed start");
         } catch (Exception e) {
             String reason = DriverCalls.describe(e);
-            if (running != null) {
-                close(name, running, timeout, "closed " + name + " after its failed start");
-            }
             supervisor.startFailed(name, generation, reason, true);
             pending.complete(new Outcome(false, name + " failed to start: " + reason));
             return;
@@ -120,6 +101,23 @@ final class Lifecycle {
         } else {
             close(name, running, timeout, "stopped " + name + ", which was stopped while it started");
             pending.complete(new Outcome(true, name + " was stopped while it started."));
+        }
+    }
+
+    /** Creates an instance with {@code props} and connects it; a failed connect closes what was made, then throws. */
+    private Running open(String name, DriverEntry driver, Hashtable<String, Object> props, DriverContext context, long timeout,
+            String closedAfterFailure) throws Exception {
+        ComponentInstance<?> instance = calls.bounded("creating the driver", () -> driver.factory().newInstance(props), timeout);
+        Running running = new Running(instance, (Driver) instance.getInstance());
+        try {
+            calls.bounded("connect", () -> {
+                running.driver().connect(context);
+                return null;
+            }, timeout);
+            return running;
+        } catch (Exception e) {
+            close(name, running, timeout, closedAfterFailure);
+            throw e;
         }
     }
 

@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.config.LabConfig;
@@ -33,6 +34,7 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 public class ServiceRegistry implements Services {
     private final BundleContext context;
     private final DriverCatalog catalog;
+    private final Deployer deployer;
     private final RemoteLink remote = new RemoteLink();
     private final Supervisor supervisor;
     private volatile LabConfig current = LabConfig.empty();
@@ -44,9 +46,11 @@ public class ServiceRegistry implements Services {
     private final SynchronousBundleListener frameworkStopping;
 
     @Activate
-    public ServiceRegistry(BundleContext context, @Reference DriverCatalog catalog, @Reference ServiceLogs logs) {
+    public ServiceRegistry(BundleContext context, @Reference DriverCatalog catalog, @Reference ServiceLogs logs,
+            @Reference Deployer deployer) {
         this.context = context;
         this.catalog = catalog;
+        this.deployer = deployer;
         this.supervisor = new Supervisor(catalog, logs, remote);
         this.frameworkStopping = event -> {
             if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
@@ -177,14 +181,16 @@ public class ServiceRegistry implements Services {
         long deadline = System.currentTimeMillis() + limit.toMillis();
         while (true) {
             List<ServiceDTO> notRunning = new ArrayList<>();
-            boolean starting = false;
+            boolean unsettled = false;
             for (ServiceDTO row : supervisor.rows(current.autolaunch().services())) {
                 if (!row.state.equals(ServiceState.RUNNING.name())) {
                     notRunning.add(row);
-                    starting |= row.state.equals(ServiceState.STARTING.name());
+                    unsettled |= row.state.equals(ServiceState.STARTING.name())
+                            // at start-up the deploy directory's drivers may still be on their way in
+                            || row.state.equals(ServiceState.WAITING.name()) && !deployer.settled();
                 }
             }
-            if (!starting || System.currentTimeMillis() > deadline) {
+            if (!unsettled || System.currentTimeMillis() > deadline) {
                 return notRunning;
             }
             sleep(50);
