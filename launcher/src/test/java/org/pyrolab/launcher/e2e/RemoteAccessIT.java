@@ -50,6 +50,8 @@ class RemoteAccessIT {
     void lookupCallsAttributesOnewayAndRemoteErrors() throws Exception {
         Pyrolab lab = daemon(config(0, 0, 300));
         int nsPort = nameserverPort(lab, "main");
+        // status counts services only, not the nameserver and endpoint beside them
+        assertThat(lab.run("status").out).contains("2 configured, 2 running, 0 failed");
         PyroProxy echo = proxy(lookup(nsPort, "lab.echo"));
         assertThat(echo.call("echo", "hello")).isEqualTo("hello");
         assertThat(echo.call("echo", List.of(1, 2.5, "x"))).isEqualTo(List.of(1, 2.5, "x"));

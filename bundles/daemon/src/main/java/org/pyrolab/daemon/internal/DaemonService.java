@@ -50,6 +50,9 @@ public class DaemonService implements Daemon {
         Services registry = services;
         if (registry != null) {
             for (ServiceDTO s : registry.list()) {
+                if (!"service".equals(s.kind)) {
+                    continue; // endpoints and nameservers are not services
+                }
                 dto.services++;
                 dto.running += s.state.equals("RUNNING") ? 1 : 0;
                 dto.failed += s.state.equals("FAILED") ? 1 : 0;
