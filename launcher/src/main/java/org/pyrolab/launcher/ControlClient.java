@@ -47,10 +47,15 @@ final class ControlClient {
         return lock.pid;
     }
 
-    /** True when the daemon answers an empty request within {@code timeoutMs}. */
+    /**
+     * True when the daemon answers an empty request within {@code timeoutMs}. A daemon that says
+     * it is busy answers too: it is alive, and {@code up --force} must not end it.
+     */
     boolean answers(int timeoutMs) {
+        java.io.ByteArrayOutputStream why = new java.io.ByteArrayOutputStream();
         try {
-            return run(List.of(), false, false, null, nullStream(), nullStream(), timeoutMs) == ExitCode.OK;
+            int code = run(List.of(), false, false, null, nullStream(), new PrintStream(why), timeoutMs);
+            return code == ExitCode.OK || why.toString(StandardCharsets.UTF_8).startsWith(ControlChannel.BUSY);
         } catch (IOException e) {
             return false;
         }

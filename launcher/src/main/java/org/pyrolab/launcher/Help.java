@@ -13,7 +13,7 @@ final class Help {
                         + "--config FILE run from FILE instead of the user configuration (validated first)\n"
                         + "--foreground  stay in the foreground (for service managers); Ctrl-C stops it");
         add("down", "", "stop services, then the daemon; return when it has exited", "");
-        add("status", "", "whether the daemon runs: pid, port, uptime, version, counts (exit 0 running, 3 not)", "");
+        add("status", "[--json]", "whether the daemon runs: pid, port, uptime, version, counts, heap, connections (exit 0 running, 3 not)", "");
         add("ps", "[--json]", "every service, endpoint and nameserver with its state", "");
         add("info", "[NAME] [--json]", "the configuration as the daemon holds it, or one entry", "");
         add("start", "NAME...", "start services (starts the daemon first if needed)", "");

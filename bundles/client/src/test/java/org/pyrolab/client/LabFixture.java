@@ -2,12 +2,14 @@ package org.pyrolab.client;
 
 import java.time.Duration;
 
-import org.pyrolab.remote.ns.MemoryNameStore;
-import org.pyrolab.remote.ns.NameServerConfig;
-import org.pyrolab.remote.ns.NameServerHost;
-import org.pyrolab.remote.server.PyroServer;
-import org.pyrolab.remote.server.PyroServerConfig;
-import org.pyrolab.remote.server.Targets;
+import org.pyrolab.pyro5.ns.MemoryNameStore;
+import org.pyrolab.pyro5.ns.NameServerConfig;
+import org.pyrolab.pyro5.ns.NameServerHost;
+import org.pyrolab.pyro5.server.PyroServer;
+import org.pyrolab.pyro5.server.PyroServerConfig;
+import org.pyrolab.remote.expose.ExposedObjects;
+import org.pyrolab.remote.expose.Targets;
+import org.pyrolab.remote.lock.LockManager;
 
 /** An in-process endpoint serving one {@link Bench} as {@code lab.bench}, and a name server, on free ports. */
 final class LabFixture implements AutoCloseable {
@@ -21,7 +23,7 @@ final class LabFixture implements AutoCloseable {
     LabFixture() throws Exception {
         Targets targets = new Targets();
         targets.add(NAME, bench);
-        server = new PyroServer(PyroServerConfig.defaults(), targets);
+        server = new PyroServer(PyroServerConfig.defaults(), new ExposedObjects(targets, new LockManager(LockManager.DEFAULT_LEASE)));
         ns = new NameServerHost(NameServerConfig.defaults().withServer(PyroServerConfig.defaults().withPort(0))
                 .withProbeTimeout(Duration.ofMillis(500)), new MemoryNameStore());
         server.start();

@@ -1,5 +1,7 @@
 package org.pyrolab.control;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -16,8 +18,13 @@ import java.util.List;
 public final class ControlChannel {
     public static final String TOKEN_FILE = "control.token";
     public static final String MAGIC = "PYROLAB-CONTROL/1";
-    /** Longest frame accepted: a command line or a chunk of output is far smaller. */
-    public static final int MAX_FRAME = 1 << 20;
+    /**
+     * Longest hello: magic, a 64-digit token, a working directory and the arguments fit many times
+     * over. The daemon reads no more than this before it compares the token.
+     */
+    public static final int MAX_HELLO = 8 * 1024;
+    /** Longest frame either side accepts; longer output is sent as several frames. */
+    public static final int MAX_FRAME = 64 * 1024;
 
     public static final byte STDOUT = 'O';
     public static final byte STDERR = 'E';
@@ -27,7 +34,15 @@ public final class ControlChannel {
     /** Sent by the daemon as soon as it has accepted a hello: a daemon that never sends it is hung. */
     public static final byte ACCEPTED = 'A';
 
+    /** How the daemon's refusal starts when every slot runs a command: a busy daemon is still a live one. */
+    public static final String BUSY = "pyrolab: the daemon is busy: ";
+
     private ControlChannel() {
+    }
+
+    /** The one line a client gets when all {@code commands} slots run real commands. */
+    public static String busy(int commands) {
+        return BUSY + commands + " commands are running; try again\n";
     }
 
     /** The client's opening: who it is and what to run. */
@@ -48,38 +63,119 @@ public final class ControlChannel {
             this.cwd = cwd;
         }
 
+        /** Writes the hello; fails with a sentence for the user when it is longer than {@link #MAX_HELLO}. */
         public void writeTo(DataOutputStream out) throws IOException {
-            out.writeUTF(MAGIC);
-            out.writeUTF(token);
-            out.writeBoolean(interactive);
-            out.writeBoolean(verbose);
-            out.writeUTF(cwd);
-            out.writeInt(args.size());
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream hello = new DataOutputStream(bytes);
+            hello.writeUTF(MAGIC);
+            hello.writeUTF(token);
+            hello.writeBoolean(interactive);
+            hello.writeBoolean(verbose);
+            hello.writeUTF(cwd);
+            hello.writeInt(args.size());
             for (String arg : args) {
-                out.writeUTF(arg);
+                hello.writeUTF(arg);
             }
+            if (bytes.size() > MAX_HELLO) {
+                throw new CommandFailure("the command line is too long for the daemon (" + bytes.size() + " bytes with the working directory,"
+                        + " at most " + MAX_HELLO + "); shorten the arguments");
+            }
+            bytes.writeTo(out);
             out.flush();
         }
 
-        /** Reads a hello; throws {@link IOException} with a short reason for anything else. */
-        public static Hello readFrom(DataInputStream in) throws IOException {
-            String magic = in.readUTF();
+        /**
+         * Parses a hello from the first {@code length} bytes of {@code buffer}: null while it is
+         * incomplete, an {@link IOException} with a short reason as soon as it cannot be one (wrong
+         * magic, a field that would not fit in {@link #MAX_HELLO}). Never allocates more than it
+         * was given, whatever lengths the bytes announce.
+         */
+        public static Parsed parse(byte[] buffer, int length) throws IOException {
+            Cursor in = new Cursor(buffer, Math.min(length, MAX_HELLO));
+            String magic = in.utf();
+            if (magic == null) {
+                return null;
+            }
             if (!MAGIC.equals(magic)) {
                 throw new IOException("not a PyroLab control client");
             }
-            String token = in.readUTF();
-            boolean interactive = in.readBoolean();
-            boolean verbose = in.readBoolean();
-            String cwd = in.readUTF();
-            int count = in.readInt();
-            if (count < 0 || count > 1000) {
+            String token = in.utf();
+            if (token == null || !in.has(2)) {
+                return null;
+            }
+            boolean interactive = in.bool();
+            boolean verbose = in.bool();
+            String cwd = in.utf();
+            if (cwd == null || !in.has(4)) {
+                return null;
+            }
+            int count = in.int32();
+            if (count < 0 || count > MAX_HELLO / 2) {
                 throw new IOException("bad argument count " + count);
             }
-            List<String> args = new ArrayList<>(count);
+            List<String> args = new ArrayList<>();
             for (int i = 0; i < count; i++) {
-                args.add(in.readUTF());
+                String arg = in.utf();
+                if (arg == null) {
+                    return null;
+                }
+                args.add(arg);
             }
-            return new Hello(token, args, interactive, verbose, cwd);
+            return new Parsed(new Hello(token, args, interactive, verbose, cwd), in.at);
+        }
+    }
+
+    /** A whole hello and how many bytes of the buffer it took; what follows belongs to the frames. */
+    public static final class Parsed {
+        public final Hello hello;
+        public final int length;
+
+        Parsed(Hello hello, int length) {
+            this.hello = hello;
+            this.length = length;
+        }
+    }
+
+    /** Reads the hello's fields (DataOutputStream's format) from a buffer; null means "not all there yet". */
+    private static final class Cursor {
+        private final byte[] buffer;
+        private final int end;
+        int at;
+
+        Cursor(byte[] buffer, int end) {
+            this.buffer = buffer;
+            this.end = end;
+        }
+
+        boolean has(int n) {
+            return end - at >= n;
+        }
+
+        String utf() throws IOException {
+            if (!has(2)) {
+                return null;
+            }
+            int length = ((buffer[at] & 0xff) << 8) | (buffer[at + 1] & 0xff);
+            if (at + 2 + length > MAX_HELLO) {
+                throw new IOException("hello longer than " + MAX_HELLO + " bytes");
+            }
+            if (!has(2 + length)) {
+                return null;
+            }
+            // the announced length is known to be there: readUTF allocates only for bytes we hold
+            String text = new DataInputStream(new ByteArrayInputStream(buffer, at, 2 + length)).readUTF();
+            at += 2 + length;
+            return text;
+        }
+
+        boolean bool() {
+            return buffer[at++] != 0;
+        }
+
+        int int32() {
+            int value = ((buffer[at] & 0xff) << 24) | ((buffer[at + 1] & 0xff) << 16) | ((buffer[at + 2] & 0xff) << 8) | (buffer[at + 3] & 0xff);
+            at += 4;
+            return value;
         }
     }
 
@@ -143,7 +239,12 @@ public final class ControlChannel {
             @Override
             public void write(byte[] b, int off, int len) throws IOException {
                 synchronized (out) {
-                    writeFrame(out, type, b, off, len);
+                    do { // the reader takes frames of at most MAX_FRAME
+                        int n = Math.min(len, MAX_FRAME);
+                        writeFrame(out, type, b, off, n);
+                        off += n;
+                        len -= n;
+                    } while (len > 0);
                 }
             }
         };

@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
@@ -38,6 +39,15 @@ public class RemoteAccessService implements RemoteAccess {
     @Override
     public void configure(List<EndpointDTO> endpoints, List<NameserverDTO> nameservers) {
         access.configure(endpoints, nameservers);
+    }
+
+    @Override
+    public NetworkDTO network() {
+        NetworkDTO dto = new NetworkDTO();
+        dto.connections = access.connections();
+        dto.inFlightBytes = access.budget().used();
+        dto.inFlightBudget = access.budget().capacity();
+        return dto;
     }
 
     @Override

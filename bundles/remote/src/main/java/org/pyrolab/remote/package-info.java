@@ -1,7 +1,7 @@
 /**
- * The Pyro5 wire protocol (502) for PyroLab: message framing ({@code wire}), the serpent and json
- * serializers ({@code serial}), the endpoint that serves objects ({@code server}), instrument
- * locks ({@code lock}) and the name server ({@code ns}). Private to this bundle; the daemon drives
- * {@link org.pyrolab.remote.server.PyroServer} and {@link org.pyrolab.remote.ns.NameServerHost}.
+ * PyroLab's remote access: the glue that exposes the daemon's services and name servers through
+ * the Pyro5 engine of the {@code pyro5} bundle ({@code expose}: services as Pyro5 objects;
+ * {@code lock}: instrument locks; {@code access}: endpoints, name servers and registrations behind
+ * the {@code RemoteAccess} service).
  */
 package org.pyrolab.remote;

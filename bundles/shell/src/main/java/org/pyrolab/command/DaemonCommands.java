@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import org.apache.felix.service.command.Descriptor;
+import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,9 +26,12 @@ public class DaemonCommands {
     @Reference
     Services services;
 
-    @Descriptor("whether the daemon runs: pid, port, uptime, version, counts")
-    public String status() {
+    @Descriptor("whether the daemon runs: pid, port, uptime, version, counts, heap and connections")
+    public String status(@Descriptor("print a JSON object") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         DaemonDTO s = daemon.status();
+        if (json) {
+            return Output.json(s);
+        }
         return Table.keyValues(
                 "PyroLab daemon is running",
                 "pid", String.valueOf(s.pid),
@@ -36,7 +40,13 @@ public class DaemonCommands {
                 "version", s.version,
                 "data", s.dataFolder,
                 "config", s.configSource == null ? "(none)" : s.configSource,
-                "services", s.services + " configured, " + s.running + " running, " + s.failed + " failed");
+                "services", s.services + " configured, " + s.running + " running, " + s.failed + " failed",
+                "heap", mib(s.heapUsed) + " used of " + mib(s.heapMax),
+                "connections", s.connections + " remote, " + s.controlClients + " control");
+    }
+
+    private static String mib(long bytes) {
+        return (bytes >> 20) + " MiB";
     }
 
     @Descriptor("stop services in reverse start order, then the daemon")

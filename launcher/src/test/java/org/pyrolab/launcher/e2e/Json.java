@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A minimal JSON reader for the CLI's {@code --json} output, so the e2e tests need no JSON library of the daemon's. */
-final class Json {
+public final class Json {
     private final String text;
     private int at;
 
@@ -14,7 +14,7 @@ final class Json {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         Json json = new Json(text);
         Object value = json.value();
         json.space();
@@ -26,12 +26,12 @@ final class Json {
 
     /** A JSON array of objects, as {@code ps --json} and {@code drivers --json} print. */
     @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> objects(String text) {
+    public static List<Map<String, Object>> objects(String text) {
         return (List<Map<String, Object>>) parse(text);
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> object(String text) {
+    public static Map<String, Object> object(String text) {
         return (Map<String, Object>) parse(text);
     }
 

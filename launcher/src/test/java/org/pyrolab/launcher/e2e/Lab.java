@@ -17,14 +17,14 @@ import java.util.concurrent.Callable;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
 
 /** What the issue-3 e2e tests share: configuration files, {@code ps --json}, waiting without timed assertions. */
-final class Lab {
+public final class Lab {
     /** Generous: a wait that ends early is no assertion about speed. */
-    static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     private Lab() {
     }
 
-    static Path write(Path file, String text) {
+    public static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.getParent());
             return Files.writeString(file, text, StandardCharsets.UTF_8);
@@ -73,12 +73,12 @@ final class Lab {
         await(name + " " + state, () -> state.equals(state(pyrolab, name)), () -> ok(pyrolab, "ps").out);
     }
 
-    static void await(String what, Callable<Boolean> condition) {
+    public static void await(String what, Callable<Boolean> condition) {
         await(what, condition, () -> "");
     }
 
     /** Polls until {@code condition} holds; fails after {@link #PATIENCE} with {@code context} in the message. */
-    static void await(String what, Callable<Boolean> condition, Callable<String> context) {
+    public static void await(String what, Callable<Boolean> condition, Callable<String> context) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         try {
             while (!condition.call()) {

@@ -27,24 +27,24 @@ import org.pyrolab.control.LockFile;
  * {@code PYROLAB_HOME} of its own, and cleans up after itself: {@link #close()} stops the
  * daemon, then kills whatever still runs for this home.
  */
-final class Pyrolab implements AutoCloseable {
-    static final Duration TIMEOUT = Duration.ofSeconds(60);
+public final class Pyrolab implements AutoCloseable {
+    public static final Duration TIMEOUT = Duration.ofSeconds(60);
     static final String NOT_RUNNING = "pyrolab: PyroLab daemon is not running; start it with `pyrolab up`";
 
     /** The installation under test; failsafe passes it, a run from an IDE finds it from the module folder. */
     static final Path INSTALLATION = Paths.get(System.getProperty("pyrolab.installation", "target/pyrolab")).toAbsolutePath();
 
-    final Path root;
-    final Path home;
+    public final Path root;
+    public final Path home;
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private final List<Process> helpers = new ArrayList<>();
 
-    Pyrolab() throws IOException {
+    public Pyrolab() throws IOException {
         this(null);
     }
 
     /** {@code home} relative to the temporary root, or null for {@code <root>/home}, created. */
-    Pyrolab(String homeBelowRoot) throws IOException {
+    public Pyrolab(String homeBelowRoot) throws IOException {
         assertThat(INSTALLATION.resolve("bin/pyrolab")).as("built installation").isExecutable();
         root = Files.createTempDirectory("pyrolab-e2e-").toRealPath();
         if (homeBelowRoot == null) {
@@ -55,10 +55,10 @@ final class Pyrolab implements AutoCloseable {
     }
 
     /** One finished command. */
-    static final class Result {
-        final int exit;
-        final String out;
-        final String err;
+    public static final class Result {
+        public final int exit;
+        public final String out;
+        public final String err;
 
         Result(int exit, String out, String err) {
             this.exit = exit;
@@ -72,12 +72,12 @@ final class Pyrolab implements AutoCloseable {
         }
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         return runWithInput(null, args);
     }
 
     /** Runs {@code pyrolab args} with {@code stdin} (or none) and waits for it, at most {@link #TIMEOUT}. */
-    Result runWithInput(String stdin, String... args) {
+    public Result runWithInput(String stdin, String... args) {
         try {
             return await(start(stdin, args));
         } catch (IOException e) {
@@ -86,10 +86,10 @@ final class Pyrolab implements AutoCloseable {
     }
 
     /** A running {@code pyrolab} command whose output goes to files of its own. */
-    final class Command {
-        final Process process;
-        final Path out;
-        final Path err;
+    public final class Command {
+        public final Process process;
+        public final Path out;
+        public final Path err;
 
         Command(Process process, Path out, Path err) {
             this.process = process;
@@ -98,7 +98,7 @@ final class Pyrolab implements AutoCloseable {
         }
     }
 
-    Command start(String stdin, String... args) throws IOException {
+    public Command start(String stdin, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(INSTALLATION.resolve("bin/pyrolab").toString());
         cmd.addAll(List.of(args));
@@ -121,7 +121,7 @@ final class Pyrolab implements AutoCloseable {
         return new Command(process, out, err);
     }
 
-    Result await(Command command) throws IOException {
+    public Result await(Command command) throws IOException {
         try {
             if (!command.process.waitFor(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 command.process.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -137,7 +137,7 @@ final class Pyrolab implements AutoCloseable {
     }
 
     /** Starts the daemon and returns its pid; fails the test if {@code up} fails. */
-    long up(String... options) {
+    public long up(String... options) {
         List<String> args = new ArrayList<>(List.of("up"));
         args.addAll(List.of(options));
         Result up = run(args.toArray(String[]::new));
@@ -145,7 +145,7 @@ final class Pyrolab implements AutoCloseable {
         return lock().orElseThrow(() -> new AssertionError("no lockfile after up: " + up)).pid;
     }
 
-    Optional<LockFile> lock() {
+    public Optional<LockFile> lock() {
         return LockFile.read(home);
     }
 
@@ -153,7 +153,7 @@ final class Pyrolab implements AutoCloseable {
         return home.resolve(LockFile.NAME);
     }
 
-    String daemonLog() throws IOException {
+    public String daemonLog() throws IOException {
         Path log = home.resolve("logs/pyrolabd.log.0");
         return Files.exists(log) ? Files.readString(log) : "";
     }

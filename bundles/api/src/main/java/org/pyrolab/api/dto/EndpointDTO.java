@@ -11,6 +11,8 @@ public class EndpointDTO {
     public List<String> nameservers;
     public int maxConnections;
     public int maxMessageSize;
+    /** A message must arrive whole this many seconds after its first byte. */
+    public double messageDeadlineSeconds;
     /** Listed under {@code autolaunch.daemons}: started with the daemon. */
     public boolean autostart;
 }

@@ -12,6 +12,8 @@ public class NameserverDTO {
     public double autocleanSeconds;
     /** {@code memory} or {@code file}. */
     public String storage;
+    /** How many names peers may register ({@code max_entries}); a new name beyond it is refused. */
+    public int maxEntries;
     /** Listed under {@code autolaunch.nameservers}: started with the daemon. */
     public boolean autostart;
 }

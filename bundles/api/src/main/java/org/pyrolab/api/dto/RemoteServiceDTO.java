@@ -14,4 +14,6 @@ public class RemoteServiceDTO {
     public String instanceMode;
     /** A lock ends after this many seconds without a call from its holder. */
     public double leaseSeconds;
+    /** A remote call may run this many seconds before its client gets a TimeoutError; 0 for no limit. */
+    public double callTimeoutSeconds;
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.osgi.annotation.versioning.ProviderType;
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 
@@ -60,4 +61,9 @@ public interface RemoteAccess {
 
     /** What a nameserver holds: name → URI, as text lines, for {@code pyrolab nslist}. */
     List<String> nslist(String host, int port, boolean json) throws Exception;
+
+    /** What the network side holds now: open connections and bytes of partly received messages, for {@code status}. */
+    default NetworkDTO network() {
+        return new NetworkDTO();
+    }
 }

@@ -20,10 +20,12 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
  */
 public final class ConfigReader {
     private static final Set<String> TOP = Set.of("version", "nameservers", "daemons", "services", "autolaunch");
-    private static final Set<String> NAMESERVER = Set.of("host", "ns_port", "broadcast", "ns_bcport", "ns_autoclean", "storage");
-    private static final Set<String> ENDPOINT = Set.of("host", "port", "nameservers", "servertype", "max_connections", "max_message_size");
+    private static final Set<String> NAMESERVER = Set.of("host", "ns_port", "broadcast", "ns_bcport", "ns_autoclean", "storage",
+            "max_entries");
+    private static final Set<String> ENDPOINT = Set.of("host", "port", "nameservers", "servertype", "max_connections", "max_message_size",
+            "message_deadline");
     private static final Set<String> SERVICE = Set.of("driver", "parameters", "description", "daemon", "nameservers", "instancemode",
-            "restart", "max_restarts", "timeout", "ping_interval", "lease");
+            "restart", "max_restarts", "timeout", "ping_interval", "lease", "call_timeout");
     private static final Set<String> AUTOLAUNCH = Set.of("nameservers", "daemons", "services");
 
     private final Function<String, Optional<List<ParameterSpec>>> drivers;
@@ -79,7 +81,8 @@ public final class ConfigReader {
         check.keys(body, path, NAMESERVER);
         return new NameserverSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "ns_port", 9090),
                 check.bool(body, path, "broadcast", false), check.port(body, path, "ns_bcport", 9091),
-                check.number(body, path, "ns_autoclean", 0.0, 0.0), check.choice(body, path, "storage", "memory", "memory", "file"));
+                check.number(body, path, "ns_autoclean", 0.0, 0.0), check.choice(body, path, "storage", "memory", "memory", "file"),
+                check.integer(body, path, "max_entries", 10_000, 1));
     }
 
     private static EndpointSpec endpoint(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers) {
@@ -88,7 +91,8 @@ public final class ConfigReader {
         check.choice(body, path, "servertype", "thread", "thread", "multiplex");
         return new EndpointSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "port", 0),
                 check.references(body, path, "nameservers", nameservers.keySet(), "nameservers"),
-                check.integer(body, path, "max_connections", 256, 1), check.integer(body, path, "max_message_size", 64 << 20, 1024));
+                check.integer(body, path, "max_connections", 256, 1), check.integer(body, path, "max_message_size", 16 << 20, 1024),
+                check.number(body, path, "message_deadline", 20.0, 0.1));
     }
 
     private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers,
@@ -120,7 +124,8 @@ public final class ConfigReader {
                 check.references(body, path, "nameservers", nameservers.keySet(), "nameservers"),
                 check.choice(body, path, "instancemode", "single", "single", "session", "percall"), restart,
                 check.integer(body, path, "max_restarts", 5, 0), check.number(body, path, "timeout", 5.0, 0.1),
-                check.number(body, path, "ping_interval", 10.0, 0.0), check.number(body, path, "lease", 300.0, 1.0));
+                check.number(body, path, "ping_interval", 10.0, 0.0), check.number(body, path, "lease", 300.0, 1.0),
+                check.number(body, path, "call_timeout", 60.0, 0.0));
     }
 
     /** Checks the parameters against what the driver declares; returns them typed, defaults not filled in. */

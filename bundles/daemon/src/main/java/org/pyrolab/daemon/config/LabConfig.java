@@ -23,11 +23,12 @@ public record LabConfig(String source, String text, Map<String, NameserverSpec> 
 
     /** A nameserver entry ({@code nameservers:}). */
     public record NameserverSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
-            String storage) {
+            String storage, int maxEntries) {
     }
 
     /** An endpoint entry ({@code daemons:}, the Python PyroLab's word). */
-    public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize) {
+    public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize,
+            double messageDeadlineSeconds) {
     }
 
     /** How a service's failures are answered. */
@@ -42,6 +43,6 @@ public record LabConfig(String source, String text, Map<String, NameserverSpec> 
     /** A service entry: a named, configured instance of a driver. */
     public record ServiceSpec(String name, String driver, Map<String, Object> parameters, String description, String endpoint,
             List<String> nameservers, String instanceMode, Restart restart, int maxRestarts, double timeoutSeconds,
-            double pingIntervalSeconds, double leaseSeconds) {
+            double pingIntervalSeconds, double leaseSeconds, double callTimeoutSeconds) {
     }
 }

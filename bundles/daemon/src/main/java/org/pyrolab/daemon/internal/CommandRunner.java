@@ -33,6 +33,9 @@ final class CommandRunner {
     private final Hello hello;
     private final PrintStream out;
     private final PrintStream err;
+    /** The session running now, so that {@link #cancel()} can end it from the connection's watcher. */
+    private CommandSession session;
+    private boolean cancelled;
 
     CommandRunner(CommandProcessor processor, DataOutputStream channel, Hello hello) {
         this.processor = processor;
@@ -77,10 +80,31 @@ final class CommandRunner {
     }
 
     private CommandSession open(InputStream stdin) {
-        CommandSession session = processor.createSession(stdin, out, err);
-        session.put("SCOPE", "pyrolab:*");
-        session.put(CWD, hello.cwd);
-        return session;
+        CommandSession created = processor.createSession(stdin, out, err);
+        created.put("SCOPE", "pyrolab:*");
+        created.put(CWD, hello.cwd);
+        synchronized (this) {
+            session = created;
+            if (cancelled) {
+                created.close(); // the client left before the command began
+            }
+        }
+        return created;
+    }
+
+    /**
+     * The client has gone: closes the session, which interrupts the threads Gogo runs the
+     * command on (a {@code logs -f} waiting for lines ends at once), so the slot comes free.
+     */
+    void cancel() {
+        CommandSession running;
+        synchronized (this) {
+            cancelled = true;
+            running = session;
+        }
+        if (running != null) {
+            running.close();
+        }
     }
 
     /** {@code pyrolab:NAME $a1 $a2 ...}: the arguments travel as variables, so no quoting can change their meaning. */

@@ -6,15 +6,24 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.concurrent.ExecutorService;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.service.command.CommandProcessor;
 import org.osgi.framework.BundleContext;
@@ -24,10 +33,11 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.util.tracker.ServiceTracker;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.control.ControlChannel;
 import org.pyrolab.control.ControlChannel.Hello;
-import org.osgi.util.tracker.ServiceTracker;
+import org.pyrolab.control.ExitCode;
 
 /**
  * The loopback control port the {@code pyrolab} command talks to. Only a client that presents
@@ -35,13 +45,22 @@ import org.osgi.util.tracker.ServiceTracker;
  * command runs through Gogo. Serves once the shell's commands are registered, so the first
  * client never finds a command missing, and then publishes its port in the lockfile: a daemon
  * whose lockfile names a port is ready.
+ *
+ * <p>Every cost a peer can cause is bounded: {@link #MAX_CLIENTS} connections, each with one
+ * {@link ControlChannel#MAX_HELLO} buffer and {@link #HELLO_DEADLINE_MS} from accept to a whole
+ * hello; when the slots are full the connection that has waited longest for its hello makes room,
+ * so slow or silent peers never lock out the real CLI.
  */
-@Component(immediate = true)
+@Component(immediate = true, service = ControlServer.class)
 public class ControlServer {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.control");
-    /** A client gets this long to say hello; one that sends nothing or garbage is dropped. */
-    private static final int HELLO_TIMEOUT_MS = 5000;
-    private static final int MAX_CLIENTS = 32;
+    /** From accept to the last byte of the hello, in total: a trickling client cannot stretch it. */
+    static final int HELLO_DEADLINE_MS = 2000;
+    /** Open control connections; one more while all run commands is refused as busy. */
+    static final int MAX_CLIENTS = 32;
+    /** Refused connections kept open (for {@link #REFUSAL_LINGER_MS}) so their client can read why; beyond, closed at once. */
+    private static final int MAX_REFUSING = 64;
+    private static final int REFUSAL_LINGER_MS = 1000;
 
     /** The command whose arrival means the shell bundle's commands are registered. */
     private static final String SHELL_READY = "(&(osgi.command.scope=pyrolab)(osgi.command.function=status))";
@@ -50,14 +69,37 @@ public class ControlServer {
     private final InstanceLock lock;
     private final ServerSocket server;
     private final byte[] token;
-    private final ExecutorService clients = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "pyrolab-control-client");
-        t.setDaemon(true);
-        return t;
-    });
-    private final Semaphore slots = new Semaphore(MAX_CLIENTS);
+    private final PeerLog peers = new PeerLog(LOG);
+    /** Two threads a slot: one serves the connection, one watches its input for the client leaving. */
+    private final ThreadPoolExecutor threads = new ThreadPoolExecutor(2 * MAX_CLIENTS, 2 * MAX_CLIENTS, 30, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(), named("pyrolab-control-client"));
+    /** Closes refused connections once their client has had time to read the refusal. */
+    private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(named("pyrolab-control-closer"));
+    private final AtomicInteger refusing = new AtomicInteger();
+    /** The open connections in the order they came (guarded by itself). */
+    private final Set<Client> open = new LinkedHashSet<>();
     private Thread acceptor;
     private final ServiceTracker<Object, Object> shellReady;
+
+    /** One control connection and its slot. */
+    private static final class Client {
+        final Socket socket;
+        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HELLO_DEADLINE_MS);
+        /** Whole hello, right token: it runs a command and is no longer evicted. */
+        boolean admitted;
+
+        Client(Socket socket) {
+            this.socket = socket;
+        }
+
+        void close() {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
 
     @Activate
     public ControlServer(BundleContext context, @Reference InstanceLock lock, @Reference CommandProcessor processor,
@@ -67,6 +109,7 @@ public class ControlServer {
         this.lock = lock;
         this.token = ControlToken.create(lock.files.data).getBytes(StandardCharsets.US_ASCII);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        threads.allowCoreThreadTimeOut(true);
         // commands are plain objects of any class, so a DS reference (which filters on its interface) cannot wait for them
         this.shellReady = new ServiceTracker<>(context, context.createFilter(SHELL_READY), null) {
             @Override
@@ -76,6 +119,13 @@ public class ControlServer {
             }
         };
         shellReady.open(true);
+    }
+
+    /** Open control connections, this one's own included, for {@code status}. */
+    public int clients() {
+        synchronized (open) {
+            return open.size();
+        }
     }
 
     /** Starts serving once the shell's commands are there: a lockfile naming a port means a ready daemon. */
@@ -97,7 +147,8 @@ public class ControlServer {
     void close() throws IOException {
         shellReady.close();
         server.close();
-        clients.shutdownNow();
+        threads.shutdownNow();
+        closer.shutdownNow();
         // still under the instance lock (released after this component), so no newer daemon's token is removed
         ControlToken.delete(lock.files.data);
     }
@@ -105,21 +156,12 @@ public class ControlServer {
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
-                Socket socket = server.accept();
-                if (!slots.tryAcquire()) {
-                    LOG.log(System.Logger.Level.WARNING, "refused control connection: {0} clients already connected", MAX_CLIENTS);
-                    socket.close();
-                    continue;
+                Client client = new Client(server.accept());
+                if (take(client)) {
+                    threads.execute(() -> serve(client));
+                } else {
+                    refuseBusy(client.socket);
                 }
-                clients.execute(() -> {
-                    try (socket) {
-                        serve(socket);
-                    } catch (IOException e) {
-                        LOG.log(System.Logger.Level.DEBUG, "control client went away: " + e.getMessage());
-                    } finally {
-                        slots.release();
-                    }
-                });
             } catch (SocketException closed) {
                 return;
             } catch (IOException e) {
@@ -128,57 +170,159 @@ public class ControlServer {
         }
     }
 
-    private void serve(Socket socket) throws IOException {
-        socket.setTcpNoDelay(true);
-        socket.setSoTimeout(HELLO_TIMEOUT_MS);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-        Hello hello;
-        try {
-            hello = Hello.readFrom(in);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "dropped control connection from {0}: {1}", socket.getRemoteSocketAddress(),
-                    e.getMessage() == null ? "no valid hello" : e.getMessage());
-            return;
-        }
-        if (!MessageDigest.isEqual(token, hello.token.getBytes(StandardCharsets.US_ASCII))) {
-            LOG.log(System.Logger.Level.WARNING, "refused control connection from {0}: wrong token", socket.getRemoteSocketAddress());
-            byte[] why = "pyrolab: refused: wrong control token (is this daemon yours?)\n".getBytes(StandardCharsets.UTF_8);
-            ControlChannel.writeFrame(out, ControlChannel.STDERR, why, 0, why.length);
-            ControlChannel.writeExit(out, org.pyrolab.control.ExitCode.FAILED);
-            return;
-        }
-        socket.setSoTimeout(0);
-        synchronized (out) {
-            ControlChannel.writeFrame(out, ControlChannel.ACCEPTED, new byte[0], 0, 0);
-        }
-        CommandRunner runner = new CommandRunner(processor, out, hello);
-        if (hello.interactive) {
-            runner.shell(stdinOf(in));
-        } else if (hello.args.isEmpty()) {
-            ControlChannel.writeExit(out, 0); // a ping: the daemon answers
-        } else {
-            runner.runOnce();
+    /** A slot for {@code client}: a free one, else the one of the connection that has waited longest for its hello. */
+    private boolean take(Client client) {
+        synchronized (open) {
+            if (open.size() >= MAX_CLIENTS) {
+                Client waiting = open.stream().filter(c -> !c.admitted).findFirst().orElse(null);
+                if (waiting == null) {
+                    return false;
+                }
+                open.remove(waiting);
+                waiting.close(); // its thread fails on the closed socket and ends
+                LOG.log(System.Logger.Level.DEBUG, "closed a control connection still without hello to make room");
+            }
+            open.add(client);
+            return true;
         }
     }
 
-    /** The client's keyboard in an interactive shell, fed by its input frames. */
-    private static InputStream stdinOf(DataInputStream in) throws IOException {
-        java.io.PipedInputStream stdin = new java.io.PipedInputStream(8192);
-        java.io.PipedOutputStream feed = new java.io.PipedOutputStream(stdin);
-        Thread reader = new Thread(() -> {
-            try (feed) {
-                ControlChannel.Frame frame;
-                while ((frame = ControlChannel.readFrame(in)) != null && frame.type == ControlChannel.STDIN) {
+    /** Marks {@code client} as running a command; false if it was evicted meanwhile. */
+    private boolean admit(Client client) {
+        synchronized (open) {
+            client.admitted = open.contains(client);
+            return client.admitted;
+        }
+    }
+
+    private void release(Client client) {
+        synchronized (open) {
+            open.remove(client);
+        }
+    }
+
+    /** All slots run commands: say so in one line, exit 1, and close once the client has had time to read it. */
+    private void refuseBusy(Socket socket) {
+        peers.warn(socket.getInetAddress(), "refused control connection from {0}: {1} commands are running",
+                socket.getRemoteSocketAddress(), MAX_CLIENTS);
+        if (refusing.incrementAndGet() > MAX_REFUSING) {
+            refusing.decrementAndGet();
+            close(socket);
+            return;
+        }
+        try {
+            // a few bytes into a new connection's empty send buffer: cannot block the acceptor
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            byte[] why = ControlChannel.busy(MAX_CLIENTS).getBytes(StandardCharsets.UTF_8);
+            ControlChannel.writeFrame(out, ControlChannel.STDERR, why, 0, why.length);
+            ControlChannel.writeExit(out, ExitCode.FAILED);
+            socket.shutdownOutput();
+        } catch (IOException e) {
+            // the client is gone already
+        }
+        // closing now could reset the connection (its hello is unread) before the client reads the refusal
+        try {
+            closer.schedule(() -> {
+                close(socket);
+                refusing.decrementAndGet();
+            }, REFUSAL_LINGER_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            close(socket);
+        }
+    }
+
+    private void serve(Client client) {
+        Socket socket = client.socket;
+        try (socket) {
+            socket.setTcpNoDelay(true);
+            HelloReader.Greeting greeting;
+            try {
+                greeting = HelloReader.read(socket, client.deadline);
+            } catch (IOException e) {
+                if (!socket.isClosed()) { // not evicted: this peer sent no valid hello
+                    peers.warn(socket.getInetAddress(), "dropped control connection from {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
+                }
+                return;
+            }
+            socket.setSoTimeout(0);
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            Hello hello = greeting.hello;
+            if (!MessageDigest.isEqual(token, hello.token.getBytes(StandardCharsets.US_ASCII))) {
+                peers.warn(socket.getInetAddress(), "refused control connection from {0}: wrong token", socket.getRemoteSocketAddress());
+                byte[] why = "pyrolab: refused: wrong control token (is this daemon yours?)\n".getBytes(StandardCharsets.UTF_8);
+                ControlChannel.writeFrame(out, ControlChannel.STDERR, why, 0, why.length);
+                ControlChannel.writeExit(out, ExitCode.FAILED);
+                return;
+            }
+            if (!admit(client)) {
+                return;
+            }
+            synchronized (out) {
+                ControlChannel.writeFrame(out, ControlChannel.ACCEPTED, new byte[0], 0, 0);
+            }
+            DataInputStream in = new DataInputStream(new BufferedInputStream(greeting.rest));
+            CommandRunner runner = new CommandRunner(processor, out, hello);
+            if (hello.interactive) {
+                PipedInputStream stdin = new PipedInputStream(8192);
+                PipedOutputStream feed = new PipedOutputStream(stdin);
+                threads.execute(() -> watch(in, feed, runner, socket));
+                runner.shell(stdin);
+            } else if (hello.args.isEmpty()) {
+                ControlChannel.writeExit(out, 0); // a ping: the daemon answers
+            } else {
+                threads.execute(() -> watch(in, null, runner, socket));
+                runner.runOnce();
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "control client went away: " + e.getMessage());
+        } finally {
+            release(client);
+        }
+    }
+
+    /**
+     * Reads what the client sends while its command runs: input frames for a shell (into
+     * {@code feed}), nothing for one command. End of stream, a reset or anything unexpected means
+     * the client has gone (killed, Ctrl-C): the command is cancelled and the socket closed, so a
+     * {@code logs -f} that writes nothing still frees its slot at once.
+     */
+    private static void watch(DataInputStream in, PipedOutputStream feed, CommandRunner runner, Socket socket) {
+        try {
+            ControlChannel.Frame frame;
+            while ((frame = ControlChannel.readFrame(in)) != null) {
+                if (feed != null && frame.type == ControlChannel.STDIN) {
                     feed.write(frame.data);
                     feed.flush();
+                } else if (feed != null && frame.type == ControlChannel.STDIN_CLOSED) {
+                    feed.close(); // end of input: the shell ends after its current command
+                } else {
+                    break;
                 }
-            } catch (IOException e) {
-                // the client left; the shell sees end of input
             }
-        }, "pyrolab-shell-input");
-        reader.setDaemon(true);
-        reader.start();
-        return stdin;
+        } catch (IOException e) {
+            // reset, closed by the command's end, or a frame out of bounds: the client is gone either way
+        } finally {
+            close(feed);
+            runner.cancel();
+            close(socket);
+        }
+    }
+
+    private static void close(java.io.Closeable closeable) {
+        try {
+            if (closeable != null) {
+                closeable.close();
+            }
+        } catch (IOException e) {
+            // closing anyway
+        }
+    }
+
+    private static ThreadFactory named(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 }

@@ -1,5 +1,7 @@
 package org.pyrolab.daemon.internal;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,9 +14,11 @@ import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DaemonDTO;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Daemon;
+import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
 
 /** The running daemon as the commands see it. */
@@ -31,6 +35,13 @@ public class DaemonService implements Daemon {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Configuration configuration;
+
+    // the remote bundle is optional and may come and go
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile RemoteAccess remote;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    volatile ControlServer control;
 
     @Activate
     public DaemonService(BundleContext context, @Reference InstanceLock lock) {
@@ -61,6 +72,22 @@ public class DaemonService implements Daemon {
         Configuration config = configuration;
         Path source = config == null ? null : config.source();
         dto.configSource = source == null ? null : source.toString();
+        MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        dto.heapUsed = heap.getUsed();
+        dto.heapMax = heap.getMax() >= 0 ? heap.getMax() : Runtime.getRuntime().maxMemory();
+        RemoteAccess network = remote;
+        if (network != null) {
+            try {
+                NetworkDTO n = network.network();
+                dto.connections = n.connections;
+                dto.inFlightBytes = n.inFlightBytes;
+                dto.inFlightBudget = n.inFlightBudget;
+            } catch (RuntimeException e) { // status must answer whatever the remote bundle does
+                LOG.log(System.Logger.Level.WARNING, "remote access did not report its connections", e);
+            }
+        }
+        ControlServer server = control;
+        dto.controlClients = server == null ? 0 : server.clients();
         return dto;
     }
 

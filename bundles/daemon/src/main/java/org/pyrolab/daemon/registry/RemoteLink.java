@@ -84,6 +84,7 @@ final class RemoteLink {
             dto.nameservers = e.nameservers();
             dto.maxConnections = e.maxConnections();
             dto.maxMessageSize = e.maxMessageSize();
+            dto.messageDeadlineSeconds = e.messageDeadlineSeconds();
             dto.autostart = config.autolaunch().endpoints().contains(e.name())
                     || config.services().values().stream().anyMatch(s -> e.name().equals(s.endpoint()) && config.autolaunch().services().contains(s.name()));
             endpoints.add(dto);
@@ -102,6 +103,7 @@ final class RemoteLink {
             dto.broadcastPort = n.broadcastPort();
             dto.autocleanSeconds = n.autocleanSeconds();
             dto.storage = n.storage();
+            dto.maxEntries = n.maxEntries();
             dto.autostart = config.autolaunch().nameservers().contains(n.name());
             nameservers.add(dto);
         }
@@ -116,6 +118,7 @@ final class RemoteLink {
         dto.nameservers = spec.nameservers();
         dto.instanceMode = spec.instanceMode();
         dto.leaseSeconds = spec.leaseSeconds();
+        dto.callTimeoutSeconds = spec.callTimeoutSeconds();
         return dto;
     }
 }

@@ -25,12 +25,13 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.remote.lock.LockInfo;
 import org.pyrolab.remote.lock.LockManager;
 import org.pyrolab.remote.lock.LockedException;
-import org.pyrolab.remote.ns.NameServer;
-import org.pyrolab.remote.serial.PyroUri;
-import org.pyrolab.remote.server.InstanceMode;
-import org.pyrolab.remote.server.PyroServerConfig;
-import org.pyrolab.remote.server.Target;
-import org.pyrolab.remote.server.Targets;
+import org.pyrolab.pyro5.ns.NameServer;
+import org.pyrolab.pyro5.client.PyroClient;
+import org.pyrolab.pyro5.serial.PyroUri;
+import org.pyrolab.remote.expose.InstanceMode;
+import org.pyrolab.pyro5.wire.MemoryBudget;
+import org.pyrolab.remote.expose.Target;
+import org.pyrolab.remote.expose.Targets;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,6 +57,8 @@ public final class Access implements AutoCloseable {
     private final Map<String, Nameserver> nameservers = new ConcurrentHashMap<>();
     private final Map<String, Exposure> exposed = new LinkedHashMap<>();
     private final Registrar registrar = new Registrar(nameservers::get);
+    /** Memory for partly received messages, shared by every endpoint and name server of the daemon. */
+    private final MemoryBudget budget = new MemoryBudget(MemoryBudget.DEFAULT_BYTES);
 
     /** @param storage folder of {@code file} name server storage, {@code <name>.json} each */
     public Access(Path storage) {
@@ -78,7 +81,7 @@ public final class Access implements AutoCloseable {
             if (old != null) {
                 old.stop();
             }
-            Nameserver ns = new Nameserver(dto, storage.resolve(dto.name + ".json"));
+            Nameserver ns = new Nameserver(dto, storage.resolve(dto.name + ".json"), budget);
             nameservers.put(dto.name, ns);
             if (dto.autostart || (old != null && old.running())) {
                 startQuietly(ns);
@@ -107,8 +110,8 @@ public final class Access implements AutoCloseable {
             if (old != null) {
                 old.stop();
             }
-            Endpoint e = old == null ? new Endpoint(dto, new Targets(), new LockManager(PyroServerConfig.DEFAULT_LOCK_LEASE))
-                    : new Endpoint(dto, old.targets, old.locks);
+            Endpoint e = old == null ? new Endpoint(dto, new Targets(), new LockManager(LockManager.DEFAULT_LEASE), budget)
+                    : new Endpoint(dto, old.targets, old.locks, budget);
             endpoints.put(dto.name, e);
             if (dto.autostart || wasRunning || !e.targets.ids().isEmpty()) {
                 startQuietly(e);
@@ -120,6 +123,17 @@ public final class Access implements AutoCloseable {
             }
         }
         exposed.keySet().forEach(this::announce);
+    }
+
+    /** The shared budget of partly received messages. */
+    public MemoryBudget budget() {
+        return budget;
+    }
+
+    /** Pyro5 connections open now, on every endpoint and name server run here. */
+    public int connections() {
+        return endpoints.values().stream().mapToInt(Endpoint::connections).sum()
+                + nameservers.values().stream().mapToInt(Nameserver::connections).sum();
     }
 
     public boolean has(String name) {
@@ -175,11 +189,9 @@ public final class Access implements AutoCloseable {
             e.locks.lease(service.name, Duration.ofMillis(Math.round(service.leaseSeconds * 1000)));
         }
         InstanceMode mode = service.instanceMode == null ? InstanceMode.SINGLE : InstanceMode.valueOf(service.instanceMode.toUpperCase());
-        if (mode == InstanceMode.SINGLE) {
-            e.targets.add(service.name, instance);
-        } else {
-            e.targets.add(Target.made(service.name, instance.getClass(), mode, create, release));
-        }
+        Target target = mode == InstanceMode.SINGLE ? Target.of(service.name, instance)
+                : Target.made(service.name, instance.getClass(), mode, create, release);
+        e.targets.add(target.callTimeout(Duration.ofMillis(Math.round(service.callTimeoutSeconds * 1000))));
         if (!e.running()) {
             startQuietly(e);
         }

@@ -1,16 +1,19 @@
 package org.pyrolab.remote.access;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.remote.lock.LockManager;
-import org.pyrolab.remote.serial.PyroUri;
-import org.pyrolab.remote.server.PyroServer;
-import org.pyrolab.remote.server.PyroServerConfig;
-import org.pyrolab.remote.server.Targets;
+import org.pyrolab.pyro5.serial.PyroUri;
+import org.pyrolab.pyro5.server.PyroServer;
+import org.pyrolab.pyro5.wire.MemoryBudget;
+import org.pyrolab.remote.expose.ExposedObjects;
+import org.pyrolab.pyro5.server.PyroServerConfig;
+import org.pyrolab.remote.expose.Targets;
 
 /**
  * One configured endpoint ({@code daemons:}): its served objects and locks outlive the
@@ -21,21 +24,28 @@ final class Endpoint {
     final EndpointDTO config;
     final Targets targets;
     final LockManager locks;
+    private final MemoryBudget budget;
     private PyroServer server;
     private Instant started;
     private String reason;
 
-    Endpoint(EndpointDTO config, Targets targets, LockManager locks) {
+    Endpoint(EndpointDTO config, Targets targets, LockManager locks, MemoryBudget budget) {
         this.config = config;
         this.targets = targets;
         this.locks = locks;
+        this.budget = budget;
+    }
+
+    synchronized int connections() {
+        return server == null ? 0 : server.connectionCount();
     }
 
     /** Same settings: a reload leaves it alone. */
     boolean sameAs(EndpointDTO other) {
         return Objects.equals(config.host, other.host) && config.port == other.port
                 && Objects.equals(config.nameservers, other.nameservers) && config.maxConnections == other.maxConnections
-                && config.maxMessageSize == other.maxMessageSize;
+                && config.maxMessageSize == other.maxMessageSize
+                && config.messageDeadlineSeconds == other.messageDeadlineSeconds;
     }
 
     synchronized boolean running() {
@@ -54,7 +64,10 @@ final class Endpoint {
         if (config.maxMessageSize >= 1024) {
             c = c.withMaxMessageSize(config.maxMessageSize);
         }
-        PyroServer s = new PyroServer(c, targets, locks);
+        if (config.messageDeadlineSeconds > 0) {
+            c = c.withMessageDeadline(Duration.ofMillis(Math.round(config.messageDeadlineSeconds * 1000)));
+        }
+        PyroServer s = new PyroServer(c, new ExposedObjects(targets, locks), budget);
         try {
             s.start();
         } catch (IOException | RuntimeException e) {

@@ -9,14 +9,16 @@ import java.util.Set;
 
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
-import org.pyrolab.remote.ns.FileNameStore;
-import org.pyrolab.remote.ns.MemoryNameStore;
-import org.pyrolab.remote.ns.NameEntry;
-import org.pyrolab.remote.ns.NameServer;
-import org.pyrolab.remote.ns.NameServerConfig;
-import org.pyrolab.remote.ns.NameServerHost;
-import org.pyrolab.remote.ns.NameStore;
-import org.pyrolab.remote.server.PyroServerConfig;
+import org.pyrolab.pyro5.ns.FileNameStore;
+import org.pyrolab.pyro5.ns.MemoryNameStore;
+import org.pyrolab.pyro5.ns.NameServer;
+import org.pyrolab.pyro5.ns.NameServerConfig;
+import org.pyrolab.pyro5.ns.NameServerHost;
+import org.pyrolab.pyro5.ns.NameStore;
+import org.pyrolab.pyro5.client.PyroClient;
+import org.pyrolab.pyro5.client.PyroProbe;
+import org.pyrolab.pyro5.server.PyroServerConfig;
+import org.pyrolab.pyro5.wire.MemoryBudget;
 
 /**
  * One configured name server. Run here when started; otherwise the entry names a name server
@@ -28,19 +30,25 @@ final class Nameserver {
 
     final NameserverDTO config;
     private final Path storage;
+    private final MemoryBudget budget;
     private NameServerHost host;
     private Instant started;
     private String reason;
 
-    Nameserver(NameserverDTO config, Path storage) {
+    Nameserver(NameserverDTO config, Path storage, MemoryBudget budget) {
         this.config = config;
         this.storage = storage;
+        this.budget = budget;
+    }
+
+    synchronized int connections() {
+        return host == null ? 0 : host.server().connectionCount();
     }
 
     boolean sameAs(NameserverDTO other) {
         return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
-                && Objects.equals(config.storage, other.storage);
+                && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries;
     }
 
     synchronized boolean running() {
@@ -56,8 +64,9 @@ final class Nameserver {
             PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
             NameServerConfig c = NameServerConfig.defaults().withServer(server)
                     .withBroadcast(config.broadcast, config.broadcastPort > 0 ? config.broadcastPort : NameServerConfig.DEFAULT_BROADCAST_PORT)
-                    .withAutoclean(Duration.ofMillis(Math.round(config.autocleanSeconds * 1000)));
-            NameServerHost h = new NameServerHost(c, store);
+                    .withAutoclean(Duration.ofMillis(Math.round(config.autocleanSeconds * 1000)))
+                    .withMaxEntries(config.maxEntries > 0 ? config.maxEntries : NameServerConfig.DEFAULT_MAX_ENTRIES);
+            NameServerHost h = new NameServerHost(c, store, new PyroProbe(c.probeTimeout()), budget);
             h.start();
             host = h;
         } catch (IOException | RuntimeException e) {
@@ -107,10 +116,7 @@ final class Nameserver {
             h = host;
         }
         if (h != null) {
-            NameEntry e = h.nameServer().store().get(name);
-            if (e != null && e.uri().equals(uri)) {
-                h.nameServer().remove(name, null, null);
-            }
+            h.nameServer().removeIfUri(name, uri);
             return;
         }
         try (PyroClient client = client()) {

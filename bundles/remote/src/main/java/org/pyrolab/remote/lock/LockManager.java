@@ -5,20 +5,29 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Instrument locks as leases, keyed by object id. A lock belongs to one connection; it ends on
  * {@link #unlock}, when that connection closes ({@link #releaseAll}), after {@code lease} without
- * a call from the holder, or on {@link #forceUnlock}. Thread-safe: every method names the calling
+ * a call from the holder, or on {@link #forceUnlock}. A lease never runs out while a call of its
+ * holder runs. Calls are bracketed by {@link #enter} and {@link #exit}: the lock check and the
+ * start of the call are one step, and {@link #lock} waits for other clients' running calls, so
+ * whoever holds a lock is alone with the instrument. Thread-safe: every method names the calling
  * connection explicitly, so no thread-local "current caller" is needed.
  */
 public final class LockManager {
 
     /** A lease that never runs out: for holders without a connection, such as the command line. */
     public static final Duration NO_EXPIRY = Duration.ofSeconds(Long.MAX_VALUE);
+    /** The lease of a lock whose service sets none. */
+    public static final Duration DEFAULT_LEASE = Duration.ofMinutes(5);
+    /** How long {@link #lock} waits for other clients' running calls before it gives up. */
+    static final Duration LOCK_WAIT = Duration.ofSeconds(5);
 
-    private final Map<String, Lease> locks = new ConcurrentHashMap<>();
+    private final Map<String, State> states = new ConcurrentHashMap<>();
     private final Map<String, Duration> leases = new ConcurrentHashMap<>();
     private final Duration lease;
     private final Clock clock;
@@ -26,12 +35,22 @@ public final class LockManager {
     private static final class Lease {
         final LockInfo info;
         final Duration length;
-        volatile Instant lastSeen;
+        Instant lastSeen;
 
-        Lease(LockInfo info, Duration length) {
+        Lease(LockInfo info, Duration length, Instant now) {
             this.info = info;
             this.length = length;
-            this.lastSeen = info.since();
+            this.lastSeen = now;
+        }
+    }
+
+    /** One object's lock and the calls running on it, guarded by the state's monitor. */
+    private static final class State {
+        Lease lease;
+        final Map<String, Integer> running = new HashMap<>();
+
+        boolean othersRunning(String connection) {
+            return running.keySet().stream().anyMatch(c -> !c.equals(connection));
         }
     }
 
@@ -48,6 +67,10 @@ public final class LockManager {
         this.clock = clock;
     }
 
+    private State state(String id) {
+        return states.computeIfAbsent(id, k -> new State());
+    }
+
     /**
      * Locks {@code id} for {@code connection}; locking again from the holder renews it.
      *
@@ -59,18 +82,39 @@ public final class LockManager {
 
     /**
      * As {@link #lock(String, String, String, String)} with a lease of its own; null for the
-     * object's lease ({@link #lease(String, Duration)}) or the default.
+     * object's lease ({@link #lease(String, Duration)}) or the default. Waits up to
+     * {@link #LOCK_WAIT} for calls of other clients to finish.
+     *
+     * @throws LockedException if another connection holds it
+     * @throws IllegalStateException if other clients' calls are still running after the wait
      */
     public LockInfo lock(String id, String user, String host, String connection, Duration length) {
         Duration chosen = length != null ? length : leases.getOrDefault(id, lease);
-        Lease result = locks.compute(id, (k, cur) -> {
-            if (cur != null && !expired(cur) && !cur.info.connection().equals(connection)) {
-                throw new LockedException(cur.info);
+        State s = state(id);
+        synchronized (s) {
+            long end = System.nanoTime() + LOCK_WAIT.toNanos();
+            while (true) {
+                Lease cur = live(s);
+                if (cur != null && !cur.info.connection().equals(connection)) {
+                    throw new LockedException(cur.info);
+                }
+                if (!s.othersRunning(connection)) {
+                    Instant now = clock.instant();
+                    s.lease = new Lease(new LockInfo(user, host, connection, cur != null ? cur.info.since() : now), chosen, now);
+                    return s.lease.info;
+                }
+                long left = end - System.nanoTime();
+                if (left <= 0) {
+                    throw new IllegalStateException(id + " is busy: a call from another client is still running; try to lock it again");
+                }
+                try {
+                    s.wait(Math.max(1, left / 1_000_000));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting to lock " + id);
+                }
             }
-            Instant now = clock.instant();
-            return new Lease(new LockInfo(user, host, connection, cur != null && !expired(cur) ? cur.info.since() : now), chosen);
-        });
-        return result.info;
+        }
     }
 
     /**
@@ -80,18 +124,21 @@ public final class LockManager {
      * @throws LockedException if another connection holds it
      */
     public boolean unlock(String id, String connection) {
-        boolean[] released = {false};
-        locks.computeIfPresent(id, (k, cur) -> {
-            if (expired(cur)) {
-                return null;
+        State s = states.get(id);
+        if (s == null) {
+            return false;
+        }
+        synchronized (s) {
+            Lease cur = live(s);
+            if (cur == null) {
+                return false;
             }
             if (!cur.info.connection().equals(connection)) {
                 throw new LockedException(cur.info);
             }
-            released[0] = true;
-            return null;
-        });
-        return released[0];
+            s.lease = null;
+            return true;
+        }
     }
 
     /** Sets the lease of locks taken on {@code id} from now on; null goes back to the default. */
@@ -107,21 +154,27 @@ public final class LockManager {
 
     /** Breaks anyone's lock (for administrators); returns the holder it removed. */
     public Optional<LockInfo> forceUnlock(String id) {
-        Lease l = locks.remove(id);
-        return l == null || expired(l) ? Optional.empty() : Optional.of(l.info);
+        State s = states.get(id);
+        if (s == null) {
+            return Optional.empty();
+        }
+        synchronized (s) {
+            Lease cur = live(s);
+            s.lease = null;
+            return cur == null ? Optional.empty() : Optional.of(cur.info);
+        }
     }
 
     /** The current holder of {@code id}, if any. */
     public Optional<LockInfo> holder(String id) {
-        Lease l = locks.get(id);
-        if (l == null) {
+        State s = states.get(id);
+        if (s == null) {
             return Optional.empty();
         }
-        if (expired(l)) {
-            locks.remove(id, l);
-            return Optional.empty();
+        synchronized (s) {
+            Lease cur = live(s);
+            return cur == null ? Optional.empty() : Optional.of(cur.info);
         }
-        return Optional.of(l.info);
     }
 
     /**
@@ -130,18 +183,40 @@ public final class LockManager {
      * @throws LockedException if another connection holds the lock
      */
     public void check(String id, String connection) {
-        Lease l = locks.get(id);
-        if (l == null) {
-            return;
+        enter(id, connection);
+        exit(id, connection);
+    }
+
+    /**
+     * A call from {@code connection} on {@code id} starts, in one step with the lock check; pair
+     * it with {@link #exit}. While it runs, the caller's own lease cannot run out.
+     *
+     * @throws LockedException if another connection holds the lock
+     */
+    public void enter(String id, String connection) {
+        State s = state(id);
+        synchronized (s) {
+            Lease cur = live(s);
+            if (cur != null) {
+                if (!cur.info.connection().equals(connection)) {
+                    throw new LockedException(cur.info);
+                }
+                cur.lastSeen = clock.instant();
+            }
+            s.running.merge(connection, 1, Integer::sum);
         }
-        if (expired(l)) {
-            locks.remove(id, l);
-            return;
+    }
+
+    /** The call that {@link #enter} began has ended. */
+    public void exit(String id, String connection) {
+        State s = state(id);
+        synchronized (s) {
+            s.running.computeIfPresent(connection, (c, n) -> n > 1 ? n - 1 : null);
+            if (s.lease != null && s.lease.info.connection().equals(connection)) {
+                s.lease.lastSeen = clock.instant();
+            }
+            s.notifyAll();
         }
-        if (!l.info.connection().equals(connection)) {
-            throw new LockedException(l.info);
-        }
-        l.lastSeen = clock.instant();
     }
 
     /**
@@ -149,39 +224,58 @@ public final class LockManager {
      * renews the leases it holds, on {@code id} or, for null, on every object.
      */
     public void renew(String id, String connection) {
-        java.time.Instant now = clock.instant();
-        locks.forEach((lockedId, l) -> {
-            if ((id == null || id.equals(lockedId)) && l.info.connection().equals(connection) && !expired(l)) {
-                l.lastSeen = now;
+        Instant now = clock.instant();
+        states.forEach((lockedId, s) -> {
+            if (id == null || id.equals(lockedId)) {
+                synchronized (s) {
+                    Lease cur = live(s);
+                    if (cur != null && cur.info.connection().equals(connection)) {
+                        cur.lastSeen = now;
+                    }
+                }
             }
         });
     }
 
     /** Ends every lock that {@code connection} holds (it closed). Returns how many. */
     public int releaseAll(String connection) {
-        int[] n = {0};
-        locks.entrySet().removeIf(e -> {
-            boolean mine = e.getValue().info.connection().equals(connection);
-            if (mine) {
-                n[0]++;
+        int n = 0;
+        for (State s : states.values()) {
+            synchronized (s) {
+                if (s.lease != null && s.lease.info.connection().equals(connection)) {
+                    s.lease = null;
+                    n++;
+                }
             }
-            return mine;
-        });
-        return n[0];
+        }
+        return n;
     }
 
     /** All current locks by object id (for {@code ps}). */
     public Map<String, LockInfo> snapshot() {
-        Map<String, LockInfo> out = new java.util.TreeMap<>();
-        locks.forEach((id, l) -> {
-            if (!expired(l)) {
-                out.put(id, l.info);
+        Map<String, LockInfo> out = new TreeMap<>();
+        states.forEach((id, s) -> {
+            synchronized (s) {
+                Lease cur = live(s);
+                if (cur != null) {
+                    out.put(id, cur.info);
+                }
             }
         });
         return out;
     }
 
-    private boolean expired(Lease l) {
-        return Duration.between(l.lastSeen, clock.instant()).compareTo(l.length) > 0;
+    /** The lease in force, or null; an expired one is dropped. Holds the state's monitor. */
+    private Lease live(State s) {
+        Lease l = s.lease;
+        if (l == null) {
+            return null;
+        }
+        boolean holderBusy = s.running.containsKey(l.info.connection());
+        if (!holderBusy && Duration.between(l.lastSeen, clock.instant()).compareTo(l.length) > 0) {
+            s.lease = null;
+            return null;
+        }
+        return l;
     }
 }

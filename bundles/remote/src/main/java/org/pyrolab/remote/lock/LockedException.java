@@ -1,6 +1,6 @@
 package org.pyrolab.remote.lock;
 
-import org.pyrolab.remote.serial.RemoteError;
+import org.pyrolab.pyro5.serial.RemoteError;
 
 /**
  * A call refused because another connection holds the lock. Python clients see

@@ -1,5 +1,11 @@
 package org.pyrolab.remote.bench;
 
+import org.pyrolab.remote.lock.LockManager;
+import org.pyrolab.remote.expose.ExposedObjects;
+
+import java.net.Socket;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -10,12 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.pyrolab.api.Expose;
-import org.pyrolab.remote.ns.MemoryNameStore;
-import org.pyrolab.remote.ns.NameServerConfig;
-import org.pyrolab.remote.ns.NameServerHost;
-import org.pyrolab.remote.server.PyroServer;
-import org.pyrolab.remote.server.PyroServerConfig;
-import org.pyrolab.remote.server.Targets;
+import org.pyrolab.pyro5.ns.MemoryNameStore;
+import org.pyrolab.pyro5.ns.NameServerConfig;
+import org.pyrolab.pyro5.ns.NameServerHost;
+import org.pyrolab.pyro5.server.PyroServer;
+import org.pyrolab.pyro5.server.PyroServerConfig;
+import org.pyrolab.remote.expose.Targets;
 
 import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroProxy;
@@ -37,7 +43,9 @@ public final class EchoBenchmark {
 
     /**
      * {@code [CALLS]} measures a server in this JVM; {@code [CALLS] --ns PORT --name NAME} measures
-     * a running daemon's service through its nameserver on 127.0.0.1:PORT.
+     * a running daemon's service through its nameserver on 127.0.0.1:PORT; with
+     * {@code --stall N} it first opens N connections to the service's endpoint that each announce
+     * a 16 MiB message and stall, and measures one client while they hang on.
      */
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 && !args[0].startsWith("--") ? Integer.parseInt(args[0]) : 50_000;
@@ -49,6 +57,11 @@ public final class EchoBenchmark {
             try {
                 net.razorvine.pyro.PyroURI found = ns.lookup(name);
                 uri = "PYRO:" + found.objectid + "@" + found.host + ":" + found.port;
+                int stall = option(args, "--stall", 0);
+                if (stall > 0) {
+                    underStall(found.host, found.port, uri, calls, stall);
+                    return;
+                }
             } finally {
                 ns.close();
             }
@@ -57,7 +70,7 @@ public final class EchoBenchmark {
         }
         Targets targets = new Targets();
         targets.add("bench.echo", new Echo());
-        try (PyroServer server = new PyroServer(PyroServerConfig.defaults(), targets);
+        try (PyroServer server = new PyroServer(PyroServerConfig.defaults(), new ExposedObjects(targets, new LockManager(LockManager.DEFAULT_LEASE)));
              NameServerHost ns = new NameServerHost(NameServerConfig.defaults()
                      .withServer(PyroServerConfig.defaults().withPort(0)).withProbeTimeout(Duration.ofMillis(500)),
                      new MemoryNameStore())) {
@@ -92,6 +105,33 @@ public final class EchoBenchmark {
         Arrays.sort(lk);
         System.out.printf(Locale.ROOT, "connect + lookup: %d rounds, p50 %.1f us, p99 %.1f us%n",
                 lk.length, pct(lk, 50) / 1e3, pct(lk, 99) / 1e3);
+    }
+
+    /** One client's latency while {@code n} connections each hold a stalled 16 MiB message. */
+    private static void underStall(String host, int port, String uri, int calls, int n) throws Exception {
+        List<Socket> stalled = new ArrayList<>();
+        try {
+            for (int i = 0; i < n; i++) {
+                Socket s = new Socket(host, port);
+                stalled.add(s);
+                ByteBuffer h = ByteBuffer.allocate(40);
+                h.put("PYRO".getBytes(StandardCharsets.US_ASCII)).putShort((short) 502).put((byte) 1).put((byte) 1);
+                h.putShort((short) 0).putShort((short) 0).putInt(16 << 20).putInt(0).put(new byte[16]);
+                h.putShort((short) 0).putShort((short) 0x4dc5);
+                s.getOutputStream().write(h.array());
+                s.getOutputStream().write(new byte[100]);
+            }
+            oneClient(uri, calls / 5); // warm-up
+            long[] lat = oneClient(uri, calls);
+            double seconds = Arrays.stream(lat).sum() / 1e9;
+            Arrays.sort(lat);
+            System.out.printf(Locale.ROOT, "one client, %d stalled connections: %d calls, %.0f calls/s, p50 %.1f us, p99 %.1f us%n",
+                    n, calls, calls / seconds, pct(lat, 50) / 1e3, pct(lat, 99) / 1e3);
+        } finally {
+            for (Socket s : stalled) {
+                s.close();
+            }
+        }
     }
 
     private static long[] oneClient(String uri, int calls) throws Exception {

@@ -1,0 +1,88 @@
+package org.pyrolab.pyro5.client;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.pyrolab.pyro5.serial.SerpentSerializer;
+import org.pyrolab.pyro5.serial.WireSerializer;
+import org.pyrolab.pyro5.wire.Message;
+import org.pyrolab.pyro5.wire.MessageCodec;
+
+/**
+ * The smallest Pyro5 client: one connection to one object, positional calls in serpent. Enough
+ * for {@code nslist} and for registering on another computer's name server. Replies are read
+ * within the message limit and the timeout like any other hostile input.
+ */
+public final class PyroClient implements AutoCloseable {
+
+    private final Socket socket = new Socket();
+    private final InputStream in;
+    private final MessageCodec codec = new MessageCodec(16 << 20);
+    private final WireSerializer ser = new SerpentSerializer();
+    private final String object;
+    private int seq;
+
+    public PyroClient(String host, int port, String object, int timeoutMillis) throws IOException {
+        this.object = object;
+        try {
+            try {
+                socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+            } catch (IOException e) {
+                throw new IOException("nothing answers at " + host + ":" + port + " (" + e.getMessage() + ")", e);
+            }
+            socket.setSoTimeout(timeoutMillis);
+            socket.setTcpNoDelay(true);
+            in = new BufferedInputStream(socket.getInputStream());
+            Message reply = exchange(Message.CONNECT, Map.of("handshake", "hello", "object", object));
+            if (reply.type() != Message.CONNECTOK) {
+                throw new IOException("connection refused by " + host + ":" + port + ": " + ser.decode(reply.payload()));
+            }
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Calls {@code method} with positional arguments; a remote exception becomes an IOException with its message. */
+    public Object call(String method, Object... args) throws IOException {
+        seq = (seq + 1) & 0xffff;
+        Message reply = exchange(Message.INVOKE, new Object[] {object, method, args, Map.of()});
+        Object value = ser.decode(reply.payload());
+        if (reply.has(Message.FLAG_EXCEPTION)) {
+            throw new IOException(describe(value));
+        }
+        return value;
+    }
+
+    private Message exchange(int type, Object payload) throws IOException {
+        socket.getOutputStream().write(codec.encode(new Message(type, ser.id(), 0, seq, null, null, ser.encode(payload))));
+        Message reply = codec.read(in);
+        if (reply == null) {
+            throw new IOException("the other side closed the connection");
+        }
+        return reply;
+    }
+
+    /** "NamingError: unknown name: x" from a Pyro exception dict. */
+    private static String describe(Object error) {
+        if (error instanceof Map<?, ?> m) {
+            String cls = String.valueOf(m.get("__class__"));
+            Object args = m.get("args");
+            List<?> list = args instanceof Object[] a ? Arrays.asList(a) : args instanceof List<?> l ? l : List.of();
+            String message = list.isEmpty() ? "" : String.valueOf(list.get(0));
+            return cls.substring(cls.lastIndexOf('.') + 1) + ": " + message;
+        }
+        return String.valueOf(error);
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+}

@@ -1,0 +1,101 @@
+package org.pyrolab.pyro5.ns;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.pyrolab.pyro5.serial.RemoteError;
+import org.pyrolab.pyro5.server.Call;
+import org.pyrolab.pyro5.server.ObjectMetadata;
+import org.pyrolab.pyro5.server.Peer;
+import org.pyrolab.pyro5.server.PyroObjects;
+
+/**
+ * Serves one {@link NameServer} as {@code Pyro.NameServer}: binds positional arguments (Pyrolite)
+ * and keywords (Python) to the parameter names of Pyro5's name server, and calls it.
+ */
+final class NameServerObjects implements PyroObjects {
+
+    private static final Map<String, List<String>> PARAMETERS = Map.of(
+            "ping", List.of(),
+            "count", List.of(),
+            "lookup", List.of("name", "return_metadata"),
+            "register", List.of("name", "uri", "safe", "metadata", "force"),
+            "set_metadata", List.of("name", "metadata"),
+            "remove", List.of("name", "prefix", "regex"),
+            "list", List.of("prefix", "regex", "return_metadata"),
+            "yplookup", List.of("meta_all", "meta_any", "return_metadata"));
+    private static final ObjectMetadata METADATA = new ObjectMetadata(PARAMETERS.keySet(), Set.of(), Set.of());
+
+    private final NameServer nameServer;
+
+    NameServerObjects(NameServer nameServer) {
+        this.nameServer = nameServer;
+    }
+
+    @Override
+    public ObjectMetadata metadata(String objectId) {
+        return NameServer.OBJECT_ID.equals(objectId) ? METADATA : null;
+    }
+
+    @Override
+    public Collection<String> ids() {
+        return List.of(NameServer.OBJECT_ID);
+    }
+
+    @Override
+    public Object invoke(Peer peer, Call call) {
+        if (!NameServer.OBJECT_ID.equals(call.object())) {
+            throw RemoteError.daemonError("unknown object");
+        }
+        List<String> names = PARAMETERS.get(call.method());
+        if (names == null) {
+            throw RemoteError.attributeError("'NameServer' object has no attribute '" + call.method() + "'");
+        }
+        Object[] a = bind(call, names);
+        return switch (call.method()) {
+            case "ping" -> null;
+            case "count" -> nameServer.count();
+            case "lookup" -> nameServer.lookup(text(a[0], "name"), a[1]);
+            case "register" -> {
+                nameServer.register(a[0], a[1], a[2], a[3], a[4]);
+                yield null;
+            }
+            case "set_metadata" -> {
+                nameServer.set_metadata(text(a[0], "name"), a[1]);
+                yield null;
+            }
+            case "remove" -> nameServer.remove(text(a[0], "name"), text(a[1], "prefix"), text(a[2], "regex"));
+            case "list" -> nameServer.list(text(a[0], "prefix"), text(a[1], "regex"), a[2]);
+            default -> nameServer.yplookup(a[0], a[1], a[2]);
+        };
+    }
+
+    /** Positional arguments first, then keywords; what neither gives is None. */
+    private static Object[] bind(Call call, List<String> names) {
+        if (call.params().size() > names.size()) {
+            throw RemoteError.typeError(call.method() + "() takes at most " + names.size() + " arguments ("
+                    + call.params().size() + " given)");
+        }
+        Object[] a = new Object[names.size()];
+        for (int i = 0; i < call.params().size(); i++) {
+            a[i] = call.params().get(i);
+        }
+        for (Map.Entry<String, Object> kw : call.kwargs().entrySet()) {
+            int i = names.indexOf(kw.getKey());
+            if (i < 0) {
+                throw RemoteError.typeError(call.method() + "() got an unexpected keyword argument '" + kw.getKey() + "'");
+            }
+            a[i] = kw.getValue();
+        }
+        return a;
+    }
+
+    private static String text(Object v, String what) {
+        if (v == null || v instanceof String) {
+            return (String) v;
+        }
+        throw RemoteError.typeError(what + " must be a str");
+    }
+}

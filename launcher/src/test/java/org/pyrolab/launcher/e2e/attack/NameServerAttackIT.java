@@ -1,0 +1,260 @@
+package org.pyrolab.launcher.e2e.attack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pyrolab.launcher.e2e.attack.AttackLab.MAX_CONNECTIONS;
+import static org.pyrolab.launcher.e2e.attack.AttackLab.NAME_SERVER;
+import static org.pyrolab.launcher.e2e.attack.AttackLab.NS_DEADLINE;
+import static org.pyrolab.launcher.e2e.attack.AttackLab.NS_MAX_CONNECTIONS;
+import static org.pyrolab.launcher.e2e.attack.AttackLab.NS_MAX_ENTRIES;
+import static org.pyrolab.launcher.e2e.attack.RawPyro.CONNECT;
+import static org.pyrolab.launcher.e2e.attack.RawPyro.SERPENT;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.pyrolab.launcher.e2e.Lab;
+import org.pyrolab.launcher.e2e.attack.RawPyro.Outcome;
+import org.pyrolab.launcher.e2e.attack.RawPyro.Peer;
+
+import net.razorvine.pyro.NameServerProxy;
+import net.razorvine.pyro.PyroException;
+import net.razorvine.pyro.PyroURI;
+
+/**
+ * Hostile peers of a real installation's name server (issue 10): slow-loris past its connection
+ * limit, catastrophic regular expressions, a registration flood past {@code max_entries}, and
+ * malformed frames. Started once; after every attack the daemon must be the same process, answer
+ * {@code status}, stay within {@link Survival#HEAP_BUDGET}, and serve fresh Pyrolite clients of
+ * the echo service and of the name server within {@link Survival#ECHO_WITHIN}. The daemon's logs
+ * are kept in {@code target/attack-logs/NameServerAttackIT/}.
+ *
+ * <p>The name server has no configuration key for its message deadline (20 s), connection limit
+ * (256) or entry limit (10,000): these attacks meet the defaults.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS) // each test; the lifecycle methods have their own
+class NameServerAttackIT {
+    private static final int READ_TIMEOUT_MS = 15_000;
+    /** Where the registered names point: nobody needs to answer there (new names are not probed). */
+    private static final String NOWHERE = "PYRO:nowhere@127.0.0.1:1";
+
+    private static AttackLab lab;
+
+    private final List<AutoCloseable> open = Collections.synchronizedList(new ArrayList<>());
+    private final ExecutorService attackers = Executors.newCachedThreadPool();
+
+    @BeforeAll
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    static void startLab() throws Exception {
+        lab = AttackLab.start();
+    }
+
+    @AfterAll
+    @Timeout(value = 2, unit = TimeUnit.MINUTES)
+    static void stopLab() throws Exception {
+        if (lab != null) {
+            lab.close("NameServerAttackIT");
+        }
+    }
+
+    @AfterEach
+    @Timeout(value = 1, unit = TimeUnit.MINUTES)
+    void closeEverything() throws Exception {
+        attackers.shutdownNow();
+        synchronized (open) {
+            for (AutoCloseable c : open) {
+                c.close();
+            }
+            open.clear();
+        }
+        assertThat(attackers.awaitTermination(30, TimeUnit.SECONDS)).as("attack threads ended").isTrue();
+    }
+
+    private NameServerProxy nameServer() throws IOException {
+        NameServerProxy ns = new NameServerProxy("127.0.0.1", lab.nsPort);
+        open.add(ns::close);
+        return ns;
+    }
+
+    // ---- 8 ---------------------------------------------------------------------------------------
+
+    @Test
+    @Order(8)
+    void slowLorisPastTheConnectionLimitIsEvictedNotWaitedOut() throws Exception {
+        int flood = NS_MAX_CONNECTIONS + 44;
+        int pauseMs = 200;
+        AtomicBoolean attacking = new AtomicBoolean(true);
+        AtomicLongArray closedAfterMs = new AtomicLongArray(flood); // 0 while open
+        AtomicInteger closed = new AtomicInteger();
+        // a CONNECT announcing 1 MiB, trickled one byte every 200 ms: never complete
+        byte[] message = RawPyro.concat(RawPyro.header(CONNECT, SERPENT, 0, 0, 1 << 20, 0), new byte[1 << 20]);
+        List<Future<?>> loris = new ArrayList<>();
+        long floodStart = System.nanoTime();
+        for (int i = 0; i < flood; i++) { // opened in order, so that the daemon's "waited longest" is the first ones
+            Peer p = new Peer(lab.nsPort, pauseMs);
+            open.add(p);
+            long opened = System.nanoTime();
+            int index = i;
+            loris.add(attackers.submit(() -> {
+                for (int b = 0; b < message.length && attacking.get(); b++) {
+                    p.send(new byte[] {message[b]});
+                    if (p.cutOffWhileSending || p.closedByDaemon()) {
+                        closedAfterMs.set(index, Math.max(1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - opened)));
+                        closed.incrementAndGet();
+                        return null;
+                    }
+                }
+                return null;
+            }));
+        }
+        try {
+            // while they trickle, good clients of the name server and of the endpoint are served
+            for (int i = 0; i < 3; i++) {
+                lab.assertNameServerAnswersWithin(Survival.ECHO_WITHIN);
+                assertThat(lab.survival.assertEchoWithin(Survival.ECHO_WITHIN)).isTrue();
+            }
+            Map<String, Object> status = lab.status();
+            assertThat(Survival.number(status, "connections")).as("%s", status).isLessThanOrEqualTo(NS_MAX_CONNECTIONS + MAX_CONNECTIONS);
+            // the flood past the limit (and each good client) made the daemon close the longest-waiting ones
+            int past = flood - NS_MAX_CONNECTIONS;
+            Lab.await(past + " trickling connections evicted", () -> closed.get() >= past, closed::toString);
+            Duration took = Duration.ofNanos(System.nanoTime() - floodStart);
+            assertThat(took).as("evicted to make room, not left to the %s message deadline", NS_DEADLINE).isLessThan(NS_DEADLINE);
+            int earliestStillOpen = -1;
+            for (int i = 0; i < flood && earliestStillOpen < 0; i++) {
+                if (closedAfterMs.get(i) == 0) {
+                    earliestStillOpen = i;
+                }
+            }
+            System.out.println("[ns slow-loris] " + closed + " of " + flood + " closed after " + took.toMillis()
+                    + " ms; the first still open is #" + earliestStillOpen + "; status " + status);
+            assertThat(earliestStillOpen).as("the longest-waiting connections went first").isGreaterThanOrEqualTo(past);
+        } finally {
+            attacking.set(false);
+        }
+        for (Future<?> f : loris) {
+            f.get(30, TimeUnit.SECONDS);
+        }
+        synchronized (open) {
+            for (AutoCloseable c : open) {
+                c.close();
+            }
+        }
+        lab.assertSurvivedAndIdle();
+    }
+
+    // ---- 9 ---------------------------------------------------------------------------------------
+
+    @Test
+    @Order(9)
+    void catastrophicRegexesAnswerInLinearTime() throws Exception {
+        NameServerProxy ns = nameServer();
+        int before = ((Number) ns.call("count")).intValue();
+        PyroURI nowhere = new PyroURI(NOWHERE);
+        int registered = 0;
+        for (int n = 30; n < 1030; n++) {
+            ns.register("a".repeat(n) + "!", nowhere, false); // aaa…a! : (a+)+$ backtracks exponentially on these
+            registered++;
+        }
+        assertThat(((Number) ns.call("count")).intValue()).isEqualTo(before + registered);
+        List<String> timings = new ArrayList<>();
+        for (String regex : List.of("(a+)+$", "(a|aa)+b", "(a|a)+$", "(a*)*b", "(.*a){20}$")) {
+            long start = System.nanoTime();
+            Map<String, Object[]> found = lab.within(Duration.ofSeconds(2), "list(regex='" + regex + "')",
+                    () -> ns.list(null, regex), ns::close);
+            timings.add(regex + ": " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) + " ms");
+            assertThat(found).as("list(regex='%s')", regex).isEmpty();
+        }
+        Map<String, Object[]> all = lab.within(Duration.ofSeconds(2), "list(regex='(a+)+!')", () -> ns.list(null, "(a+)+!"), ns::close);
+        assertThat(all).as("the names are there to be matched").hasSize(registered);
+        assertThat(lab.within(Duration.ofSeconds(2), "remove(regex='(a|aa)+!$')", () -> ns.remove(null, null, "(a|aa)+!$"), ns::close))
+                .isEqualTo(registered);
+        System.out.println("[regex] " + timings);
+        assertThat(((Number) ns.call("count")).intValue()).isEqualTo(before);
+        ns.close();
+        lab.assertSurvivedAndIdle();
+    }
+
+    // ---- 10 --------------------------------------------------------------------------------------
+
+    @Test
+    @Order(10)
+    @Timeout(value = 3, unit = TimeUnit.MINUTES)
+    void aRegistrationFloodStopsAtMaxEntries() throws Exception {
+        NameServerProxy ns = nameServer();
+        int before = ((Number) ns.call("count")).intValue(); // Pyro.NameServer itself, and lab.echo
+        PyroURI nowhere = new PyroURI(NOWHERE);
+        int sent = 100_000;
+        int accepted = 0;
+        int refused = 0;
+        List<String> other = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < sent; i++) {
+            try {
+                ns.register("flood." + i, nowhere, false);
+                accepted++;
+            } catch (PyroException e) {
+                if ("Pyro5.errors.NamingError".equals(e.pythonExceptionType) && String.valueOf(e.getMessage()).contains("full")) {
+                    refused++;
+                } else if (other.size() < 10) {
+                    other.add(i + ": " + e.pythonExceptionType + ": " + e.getMessage());
+                } else {
+                    other.add("…");
+                }
+            }
+        }
+        long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        int count = ((Number) ns.call("count")).intValue();
+        Map<String, Object> status = lab.status();
+        System.out.println("[registrations] sent " + sent + ", accepted " + accepted + ", refused " + refused + ", other " + other
+                + " in " + tookMs + " ms; count() " + count + "; status " + status);
+        assertThat(other).as("failures other than 'name server is full'").isEmpty();
+        assertThat(accepted + refused).as("every registration accounted for").isEqualTo(sent);
+        assertThat(accepted).as("registrations accepted up to max_entries (%d names before)", before)
+                .isEqualTo(NS_MAX_ENTRIES - (before - 1));
+        assertThat(count).as("count() with the name server's own entry").isEqualTo(NS_MAX_ENTRIES + 1);
+        assertThat(Survival.number(status, "heapUsed")).as("%s", status).isLessThan(Survival.HEAP_BUDGET);
+        long logged = lab.logLines("the table is full").lines().count();
+        System.out.println("[registrations] refusals logged: " + logged);
+        assertThat(logged).as("the refusals are logged rate-limited, not one line each").isLessThanOrEqualTo(3L + tookMs / 10_000);
+        lab.assertSurvivedAndIdle(); // while it is full
+        assertThat(ns.remove(null, "flood.", null)).isEqualTo(accepted);
+        assertThat(((Number) ns.call("count")).intValue()).isEqualTo(before);
+        ns.close();
+        lab.assertSurvivedAndIdle();
+    }
+
+    // ---- and frames ------------------------------------------------------------------------------
+
+    @Test
+    @Order(11)
+    void malformedFramesOnTheNameServerAreAnsweredOrClosed() throws Exception {
+        int n = 140; // every frame half-closed: the name server's 20 s deadline is not what this is about
+        List<MalformedFrames.Frame> frames = new MalformedFrames(20_240_611L, NAME_SERVER, "ping", 16 << 20, false).frames(n);
+        MalformedFrames.Tally tally = MalformedFrames.run(frames, lab.nsPort, 16, READ_TIMEOUT_MS);
+        System.out.println("[ns fuzz] " + tally);
+        assertThat(tally.connectFailed).as("%s", tally).isZero();
+        assertThat(tally.sent).isEqualTo(n);
+        assertThat(tally.count(Outcome.REPLIED) + tally.count(Outcome.CLOSED)).as("every frame accounted for: %s", tally).isEqualTo(n);
+        lab.assertSurvivedAndIdle();
+    }
+}
