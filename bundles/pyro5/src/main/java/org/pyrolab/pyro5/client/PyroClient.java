@@ -1,8 +1,6 @@
 package org.pyrolab.pyro5.client;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.Arrays;
@@ -12,7 +10,9 @@ import java.util.Map;
 import org.pyrolab.pyro5.serial.SerpentSerializer;
 import org.pyrolab.pyro5.serial.WireSerializer;
 import org.pyrolab.pyro5.wire.Message;
+import org.pyrolab.pyro5.wire.MemoryBudget;
 import org.pyrolab.pyro5.wire.MessageCodec;
+import org.pyrolab.pyro5.wire.SocketInput;
 
 /**
  * The smallest Pyro5 client: one connection to one object, positional calls in serpent. Enough
@@ -22,7 +22,7 @@ import org.pyrolab.pyro5.wire.MessageCodec;
 public final class PyroClient implements AutoCloseable {
 
     private final Socket socket = new Socket();
-    private final InputStream in;
+    private final SocketInput in;
     private final MessageCodec codec = new MessageCodec(16 << 20);
     private final WireSerializer ser = new SerpentSerializer();
     private final String object;
@@ -36,9 +36,9 @@ public final class PyroClient implements AutoCloseable {
             } catch (IOException e) {
                 throw new IOException("nothing answers at " + host + ":" + port + " (" + e.getMessage() + ")", e);
             }
-            socket.setSoTimeout(timeoutMillis);
             socket.setTcpNoDelay(true);
-            in = new BufferedInputStream(socket.getInputStream());
+            // the wait for a reply and the reply itself are each bounded by the timeout
+            in = new SocketInput(socket, timeoutMillis, timeoutMillis * 1_000_000L);
             Message reply = exchange(Message.CONNECT, Map.of("handshake", "hello", "object", object));
             if (reply.type() != Message.CONNECTOK) {
                 throw new IOException("connection refused by " + host + ":" + port + ": " + ser.decode(reply.payload()));
@@ -62,7 +62,12 @@ public final class PyroClient implements AutoCloseable {
 
     private Message exchange(int type, Object payload) throws IOException {
         socket.getOutputStream().write(codec.encode(new Message(type, ser.id(), 0, seq, null, null, ser.encode(payload))));
-        Message reply = codec.read(in);
+        Message reply;
+        try (MemoryBudget.Reservation r = MemoryBudget.unlimited().open()) {
+            reply = codec.read(in, r, in::arm); // bounded by the message limit
+        } finally {
+            in.disarm();
+        }
         if (reply == null) {
             throw new IOException("the other side closed the connection");
         }

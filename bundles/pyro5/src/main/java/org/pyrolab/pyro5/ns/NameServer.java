@@ -35,6 +35,9 @@ public final class NameServer {
     private static final System.Logger LOG = System.getLogger(NameServer.class.getName());
     /** How often register looks again when the entry it probed changed meanwhile. */
     private static final int REGISTER_ATTEMPTS = 3;
+    /** Bounds on one entry, so that the entry bound also bounds memory. */
+    static final int MAX_TEXT = 1024;
+    static final int MAX_METADATA = 64;
 
     private final NameStore store;
     private final EndpointProbe probe;
@@ -89,6 +92,9 @@ public final class NameServer {
         String uriText = uri instanceof PyroUri u ? u.toString() : uri instanceof String s ? s : null;
         if (uriText == null) {
             throw RemoteError.typeError("only str or URI allowed for uri");
+        }
+        if (n.length() > MAX_TEXT || uriText.length() > MAX_TEXT) {
+            throw RemoteError.namingError("name and uri must each be at most " + MAX_TEXT + " characters");
         }
         PyroUri parsed;
         try {
@@ -275,8 +281,17 @@ public final class NameServer {
         if (items == null) {
             throw RemoteError.typeError("metadata must be a set, list or tuple of str");
         }
+        if (items.size() > MAX_METADATA) {
+            throw RemoteError.namingError("at most " + MAX_METADATA + " metadata items");
+        }
         Set<String> out = new LinkedHashSet<>();
-        items.forEach(i -> out.add(String.valueOf(i)));
+        for (Object i : items) {
+            String text = String.valueOf(i);
+            if (text.length() > MAX_TEXT) {
+                throw RemoteError.namingError("a metadata item must be at most " + MAX_TEXT + " characters");
+            }
+            out.add(text);
+        }
         return out;
     }
 

@@ -14,7 +14,7 @@ public interface WireSerializer {
 
     /**
      * Deserializes a payload into null, Boolean, Integer/Long/BigInteger, Double, String, List,
-     * Object[] (a tuple, serpent only), Set (serpent only), Map, byte[] or {@link PyroUri}.
+     * Object[] (a tuple, serpent only), Set (serpent only), Map, byte[], {@link Complex} or {@link PyroUri}.
      *
      * @throws IllegalArgumentException when the payload cannot be parsed
      */

@@ -22,6 +22,7 @@ import org.pyrolab.pyro5.wire.Message;
 import org.pyrolab.pyro5.wire.ProtocolException;
 import org.pyrolab.pyro5.wire.RefusedMessageException;
 import org.pyrolab.pyro5.wire.SlowSenderException;
+import org.pyrolab.pyro5.wire.SocketInput;
 
 /**
  * One client connection: the CONNECT handshake, then INVOKE and PING until the client closes.

@@ -103,6 +103,20 @@ class NameServerLimitsTest {
     }
 
     @Test
+    void oneEntryIsBoundedToo() {
+        NameServer ns = new NameServer(new MemoryNameStore(), u -> false);
+        String longName = "n".repeat(NameServer.MAX_TEXT + 1);
+        assertThrows(RemoteError.class, () -> ns.register(longName, uri("x", 1), false, null, false));
+        List<String> manyTags = new ArrayList<>();
+        for (int i = 0; i <= NameServer.MAX_METADATA; i++) {
+            manyTags.add("tag" + i);
+        }
+        assertThrows(RemoteError.class, () -> ns.register("x", uri("x", 1), false, manyTags, false));
+        assertThrows(RemoteError.class, () -> ns.register("x", uri("x", 1), false, List.of("m".repeat(NameServer.MAX_TEXT + 1)), false));
+        assertEquals(0, ns.count());
+    }
+
+    @Test
     void removeIfUriLeavesANameSomeoneElseTook() {
         NameServer ns = new NameServer(new MemoryNameStore(), u -> false);
         ns.register("x", uri("mine", 1), false, null, false);

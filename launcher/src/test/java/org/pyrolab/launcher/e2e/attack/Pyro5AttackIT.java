@@ -81,13 +81,23 @@ class Pyro5AttackIT {
     @Timeout(value = 1, unit = TimeUnit.MINUTES)
     void closeEverything() throws Exception {
         attackers.shutdownNow();
+        closeOpen();
+        assertThat(attackers.awaitTermination(30, TimeUnit.SECONDS)).as("attack threads ended").isTrue();
+    }
+
+    private void closeOpen() throws Exception {
         synchronized (open) {
             for (AutoCloseable c : open) {
                 c.close();
             }
             open.clear();
         }
-        assertThat(attackers.awaitTermination(30, TimeUnit.SECONDS)).as("attack threads ended").isTrue();
+    }
+
+    /** Closes what the attack left open, then every check of survival, and waits until nothing of the attack is left. */
+    private void assertSurvived() throws Exception {
+        closeOpen();
+        lab.assertSurvivedAndIdle();
     }
 
     private Peer peer(int readTimeoutMillis) throws IOException {
@@ -150,8 +160,7 @@ class Pyro5AttackIT {
         assertThat(during).as("a status --json snapshot taken while the 64 connections stalled (each try came too late)").isNotNull();
         System.out.println("[stall] status during the stall: " + during);
         lab.survival.awaitIdle(); // the connections drop, their memory is given back
-        lab.assertSurvivedAndIdle();
-        System.out.println("[stall] log: " + lab.logLines("message not complete").lines().limit(3).toList());
+        assertSurvived();
     }
 
     // ---- 2 ---------------------------------------------------------------------------------------
@@ -184,7 +193,7 @@ class Pyro5AttackIT {
             assertThat(b.millis).isLessThan(10_000);
         }
         System.out.println("[bomb] " + seen);
-        lab.assertSurvivedAndIdle();
+        assertSurvived();
     }
 
     // ---- 3 ---------------------------------------------------------------------------------------
@@ -212,7 +221,7 @@ class Pyro5AttackIT {
             }
         }
         System.out.println("[nesting] " + seen);
-        lab.assertSurvivedAndIdle();
+        assertSurvived();
     }
 
     /** 100,000 levels of lists, of dicts, and (serpent) of tuples. */
@@ -242,7 +251,7 @@ class Pyro5AttackIT {
             assertThat(b.millis).isLessThan(5_000);
         }
         System.out.println("[bigint] " + seen);
-        lab.assertSurvivedAndIdle();
+        assertSurvived();
     }
 
     private static void assertConnectRefused(Answer a) {
@@ -283,7 +292,7 @@ class Pyro5AttackIT {
         assertThat(tally.count(Outcome.GARBLED)).as("half answers: %s", tally).isZero();
         assertThat(tally.count(Outcome.REPLIED) + tally.count(Outcome.CLOSED)).as("every frame accounted for: %s", tally).isEqualTo(tally.sent);
         assertThat(tally.slowestMillis).as("none waited past the message deadline").isLessThan(DEADLINE.multipliedBy(2).toMillis());
-        lab.assertSurvivedAndIdle();
+        assertSurvived();
     }
 
     // ---- 6 ---------------------------------------------------------------------------------------
@@ -304,10 +313,7 @@ class Pyro5AttackIT {
         for (int i = 0; i < evicted; i++) {
             assertThat(sockets.get(i).closedByDaemon()).as("flood socket %d (of the first %d) closed by the daemon", i, evicted).isTrue();
         }
-        for (Peer p : sockets) {
-            p.close();
-        }
-        lab.assertSurvivedAndIdle();
+        assertSurvived();
     }
 
     // ---- 7 ---------------------------------------------------------------------------------------
@@ -366,6 +372,6 @@ class Pyro5AttackIT {
         assertThat(completed.get()).as("trickled messages that were let through").isZero();
         assertThat(Duration.ofMillis(longestMs.get())).as("the longest-lived trickling connection: the message deadline is a total")
                 .isLessThan(DEADLINE.multipliedBy(2));
-        lab.assertSurvivedAndIdle();
+        assertSurvived();
     }
 }

@@ -1,4 +1,4 @@
-package org.pyrolab.pyro5.server;
+package org.pyrolab.pyro5.wire;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -6,14 +6,12 @@ import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
-import org.pyrolab.pyro5.wire.SlowSenderException;
-
 /**
  * A connection's input with two clocks: while idle (between messages) a read may wait as long as
  * the idle timeout allows; once a message has begun, every read shares that message's deadline.
  * The socket's timeout is only touched when a read would really block.
  */
-final class SocketInput extends InputStream {
+public final class SocketInput extends InputStream {
 
     private final Socket socket;
     private final InputStream in;
@@ -23,7 +21,11 @@ final class SocketInput extends InputStream {
     private boolean armed;
     private int timeoutSet = -1;
 
-    SocketInput(Socket socket, int idleMillis, long messageNanos) throws IOException {
+    /**
+     * @param idleMillis   how long a read between messages may wait; 0 for ever
+     * @param messageNanos how long a message may take from its first byte to its last
+     */
+    public SocketInput(Socket socket, int idleMillis, long messageNanos) throws IOException {
         this.socket = socket;
         this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
         this.idleMillis = idleMillis;
@@ -31,13 +33,13 @@ final class SocketInput extends InputStream {
     }
 
     /** The first byte of a message has arrived: the rest must follow before the deadline. */
-    void arm() {
+    public void arm() {
         deadline = System.nanoTime() + messageNanos;
         armed = true;
     }
 
     /** Between messages. */
-    void disarm() {
+    public void disarm() {
         armed = false;
     }
 
