@@ -11,8 +11,11 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Finding the name server and looking names up. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LabTest {
 
     private LabFixture fixture;

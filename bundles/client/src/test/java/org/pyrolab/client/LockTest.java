@@ -10,8 +10,11 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Two experimenters, each with a Lab of their own, contending for one instrument. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LockTest {
 
     private LabFixture fixture;

@@ -15,8 +15,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Typed calls, attributes, value conversion and remote errors through one proxy. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ProxyTest {
 
     /** Declares a method the service does not have. */

@@ -22,6 +22,8 @@ import org.osgi.test.common.install.BundleInstaller;
 import org.pyrolab.api.Driver;
 import org.pyrolab.itest.support.Await;
 import org.pyrolab.itest.support.Drivers;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A driver jar installed, updated and uninstalled while the framework runs, as the deploy
@@ -30,6 +32,7 @@ import org.pyrolab.itest.support.Drivers;
  * (test.bndrun allows the same name and version twice); each step looks only at the factory of
  * the bundle it installed.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DriverBundleLifecycleTest {
 
     @InjectBundleContext

@@ -30,6 +30,8 @@ import org.pyrolab.itest.support.DaemonLog;
 import org.pyrolab.itest.support.Drivers;
 import org.pyrolab.itest.support.Instances;
 import org.pyrolab.itest.support.Lab;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The registry's reactions to driver bundles installed, updated and uninstalled while the daemon
@@ -37,6 +39,7 @@ import org.pyrolab.itest.support.Lab;
  * bundle offering the same driver id. Uses the test drivers' bundle (bundles/itest-drivers), which
  * no other test leaves installed.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DriverRegistryTest {
     /** The test drivers again, as another bundle. */
     private static final String COPY_BSN = Drivers.TEST_BSN + ".copy";

@@ -23,8 +23,11 @@ import org.pyrolab.itest.support.Await;
 import org.pyrolab.itest.support.Drivers;
 import org.pyrolab.itest.support.Exposed;
 import org.pyrolab.itest.support.TestDriverContext;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The sample driver bundle from -runbundles, as SCR sees it and as the daemon will use it. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SampleDriverTest {
 
     @InjectBundleContext

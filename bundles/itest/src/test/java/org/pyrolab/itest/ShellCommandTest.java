@@ -14,8 +14,11 @@ import org.osgi.framework.BundleContext;
 import org.osgi.test.common.annotation.InjectBundleContext;
 import org.osgi.test.common.annotation.InjectService;
 import org.pyrolab.itest.support.Await;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The shell bundle's commands, reached through Gogo as the control channel reaches them. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ShellCommandTest {
 
     @InjectBundleContext

@@ -21,8 +21,11 @@ import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The service commands through a real Gogo command processor, as Felix tests its own commands. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServiceCommandsTest {
     private final ThreadIOImpl threadIO = new ThreadIOImpl();
     private final ByteArrayOutputStream console = new ByteArrayOutputStream();

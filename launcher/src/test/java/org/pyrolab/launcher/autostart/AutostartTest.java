@@ -17,8 +17,10 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Timeout;
 
 /** Every mechanism against a temporary home, crontab file and unit folder; tools are recorded, never run. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AutostartTest {
     @TempDir
     Path tmp;

@@ -8,8 +8,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The command line without a daemon, odd homes, bad configuration, help, version and the shell. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class CommandLineIT {
     private Pyrolab pyrolab;
 

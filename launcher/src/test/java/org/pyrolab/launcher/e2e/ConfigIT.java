@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 3's configuration commands through the real CLI, one daemon running from the user
@@ -27,6 +29,7 @@ import org.pyrolab.launcher.e2e.Pyrolab.Result;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ConfigIT {
     /** The file issue 3 says must be accepted as it is. */
     static final String ISSUE_EXAMPLE = String.join("\n",

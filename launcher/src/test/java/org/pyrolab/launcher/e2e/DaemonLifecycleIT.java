@@ -16,8 +16,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.control.LockFile;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** {@code up}, {@code status}, {@code down}, one daemon per home, {@code --force}, signals, the log. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DaemonLifecycleIT {
     private static final Duration GONE = Duration.ofSeconds(30);
     private Pyrolab pyrolab;

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 3's deploy directory through the real CLI, one daemon for the class: {@code install},
@@ -31,6 +33,7 @@ import org.pyrolab.launcher.e2e.Pyrolab.Result;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class DeployIT {
     static final String SAMPLE = "org.pyrolab.driver.sample";
     static final Path SAMPLE_JAR = Pyrolab.INSTALLATION.resolve("drivers/driver.sample.jar");

@@ -21,12 +21,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The release archive as a user gets it: unpacked into a folder whose path has a space, run from
  * another working folder with a temporary PYROLAB_HOME. Also the scripts' Java checks and the
  * root warning, which need an environment the shared harness does not give.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ReleaseArchiveIT {
     private Path root;
     private Path installation;

@@ -23,12 +23,15 @@ import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroException;
 import net.razorvine.pyro.PyroProxy;
 import net.razorvine.pyro.PyroURI;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 4 through the installation: services of a real daemon reached by Pyrolite 5.1 (a Pyro5
  * client nobody here wrote) via the daemon's own name server; locks; two daemons sharing one
  * name server.
  */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class RemoteAccessIT {
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String USER = System.getProperty("user.name");

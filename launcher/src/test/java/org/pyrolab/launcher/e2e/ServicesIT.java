@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Issue 3 through the real CLI, one daemon for the class: {@code ps}, {@code info},
@@ -31,6 +33,7 @@ import org.pyrolab.launcher.e2e.Pyrolab.Result;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class ServicesIT {
     static final String CONFIG = String.join("\n",
             "version: \"1.0\"",

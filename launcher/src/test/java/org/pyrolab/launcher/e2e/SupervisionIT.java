@@ -19,8 +19,11 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Issue 3's supervision through the real CLI: a crash loop's back-off, the demo lab, {@code start} without a daemon. */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
 class SupervisionIT {
     private Pyrolab pyrolab;
 

@@ -8,7 +8,10 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.pyrolab.daemon.config.LabConfig.Restart;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConfigReaderTest {
     /** The drivers "installed" for these tests: sample.echo (one optional parameter) and sim.laser. */
     private final ConfigReader reader = new ConfigReader(id -> {

@@ -29,12 +29,15 @@ import org.pyrolab.pyro5.serial.WireSerializer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Every message captured between real Pyro5/Pyrolite clients and a real Pyro5 daemon: the header
  * decodes to the logged fields, re-encodes to the same bytes, and the payload parses and
  * round-trips through our serializer to the same value.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CapturedVectorsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();

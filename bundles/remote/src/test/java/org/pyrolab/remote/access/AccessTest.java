@@ -21,8 +21,11 @@ import org.pyrolab.api.dto.ServiceDTO;
 
 import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroProxy;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The component's logic without a framework: configure, expose, ps rows, locks, nslist. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AccessTest {
 
     public static class Echo {

@@ -19,8 +19,11 @@ import org.junit.jupiter.api.Test;
 import net.razorvine.pyro.PyroException;
 import net.razorvine.pyro.PyroProxy;
 import net.razorvine.pyro.PyroURI;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** Two Pyrolite clients contending for one instrument. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LockEndToEndTest {
 
     private final LockManager locks = new LockManager(Duration.ofMillis(400));

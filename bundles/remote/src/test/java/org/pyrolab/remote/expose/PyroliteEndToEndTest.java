@@ -25,8 +25,10 @@ import org.junit.jupiter.api.Test;
 import net.razorvine.pyro.PyroException;
 import net.razorvine.pyro.PyroProxy;
 import net.razorvine.pyro.PyroURI;
+import org.junit.jupiter.api.Timeout;
 
 /** Pyrolite 5.1, a real Pyro5 client, against PyroServer over loopback. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class PyroliteEndToEndTest {
 
     private PyroServer server;

@@ -23,8 +23,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.pyro5.serial.Serializers;
 import org.pyrolab.pyro5.wire.Message;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** What Python clients do that Pyrolite does not: kwargs, json, PING, batch, compression, corr ids. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RawProtocolTest {
 
     private PyroServer server;

@@ -11,7 +11,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class LockManagerTest {
 
     /** A clock the test moves by hand. */
@@ -46,6 +49,36 @@ class LockManagerTest {
         assertEquals("builtins.ConnectionRefusedError", e.pythonClass());
         assertThrows(LockedException.class, () -> locks.lock("laser", "bob", "h", "c2"));
         assertThrows(LockedException.class, () -> locks.unlock("laser", "c2"));
+    }
+
+    @Test
+    void aLeaseNeverRunsOutUnderItsHoldersRunningCall() {
+        locks.lock("laser", "alice", "h", "c1");
+        locks.enter("laser", "c1"); // a long measurement starts
+        clock.now = clock.now.plusSeconds(60);
+        assertTrue(locks.holder("laser").isPresent(), "still held while the call runs");
+        assertThrows(LockedException.class, () -> locks.enter("laser", "c2"));
+        locks.exit("laser", "c1"); // the call ends: the lease starts again from here
+        clock.now = clock.now.plusSeconds(9);
+        assertTrue(locks.holder("laser").isPresent());
+        clock.now = clock.now.plusSeconds(2);
+        assertFalse(locks.holder("laser").isPresent());
+    }
+
+    @Test
+    void lockWaitsForAnotherClientsRunningCall() throws Exception {
+        locks.enter("laser", "c2"); // bob's call started before alice locks
+        java.util.concurrent.CompletableFuture<LockInfo> alice = new java.util.concurrent.CompletableFuture<>();
+        Thread t = new Thread(() -> alice.complete(locks.lock("laser", "alice", "h", "c1")));
+        t.start();
+        while (t.getState() != Thread.State.TIMED_WAITING) { // alice has reached her wait for bob's call
+            assertFalse(alice.isDone(), "alice must wait while bob's call runs");
+            Thread.onSpinWait();
+        }
+        assertFalse(alice.isDone());
+        locks.exit("laser", "c2");
+        assertEquals("alice", alice.get(5, TimeUnit.SECONDS).user());
+        assertThrows(LockedException.class, () -> locks.enter("laser", "c2"));
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.pyrolab.driver.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TrajectoryTest {
 
     private static final double EPS = 1e-9;

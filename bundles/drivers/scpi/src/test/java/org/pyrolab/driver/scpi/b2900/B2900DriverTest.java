@@ -14,7 +14,10 @@ import org.pyrolab.driver.scpi.ScpiConnectionException;
 import org.pyrolab.driver.scpi.ScpiInstrumentException;
 import org.pyrolab.driver.scpi.sim.B2900Simulator;
 import org.pyrolab.driver.scpi.sim.ScpiServer;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class B2900DriverTest {
 
     private static final double EPS = 1e-12;

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import java.util.concurrent.TimeUnit;
 
 /** The simulated instrument without the network: one line in, the reply out. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class B2900InstrumentTest {
 
     private final B2900Instrument smu = new B2900Instrument("ACME,B2901A,1,1", 1000);

@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.pyrolab.driver.scpi.ScpiConnection;
+import org.junit.jupiter.api.Timeout;
 
 /** The simulator as the launcher runs it: its own JVM, only this bundle's classes on the class path. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class B2900SimulatorMainTest {
 
     private static final Pattern LISTENING = Pattern.compile("B2900 simulator listening on 127\\.0\\.0\\.1:(\\d+)");
