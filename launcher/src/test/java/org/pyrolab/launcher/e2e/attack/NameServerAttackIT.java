@@ -145,19 +145,20 @@ class NameServerAttackIT {
             Map<String, Object> status = lab.status();
             assertThat(Survival.number(status, "connections")).as("%s", status).isLessThanOrEqualTo(NS_MAX_CONNECTIONS + MAX_CONNECTIONS);
             // the flood past the limit (and each good client) made the daemon close the longest-waiting ones
+            // and those were the longest-waiting ones: the first opened
             int past = flood - NS_MAX_CONNECTIONS;
-            Lab.await(past + " trickling connections evicted", () -> closed.get() >= past, closed::toString);
+            Lab.await("the first " + past + " trickling connections evicted", () -> {
+                for (int i = 0; i < past; i++) {
+                    if (closedAfterMs.get(i) == 0) {
+                        return false;
+                    }
+                }
+                return true;
+            }, () -> closed + " closed");
             Duration took = Duration.ofNanos(System.nanoTime() - floodStart);
             assertThat(took).as("evicted to make room, not left to the %s message deadline", NS_DEADLINE).isLessThan(NS_DEADLINE);
-            int earliestStillOpen = -1;
-            for (int i = 0; i < flood && earliestStillOpen < 0; i++) {
-                if (closedAfterMs.get(i) == 0) {
-                    earliestStillOpen = i;
-                }
-            }
-            System.out.println("[ns slow-loris] " + closed + " of " + flood + " closed after " + took.toMillis()
-                    + " ms; the first still open is #" + earliestStillOpen + "; status " + status);
-            assertThat(earliestStillOpen).as("the longest-waiting connections went first").isGreaterThanOrEqualTo(past);
+            System.out.println("[ns slow-loris] " + closed + " of " + flood + " closed, the first " + past + " within "
+                    + took.toMillis() + " ms of the flood's start; status " + status);
         } finally {
             attacking.set(false);
         }
@@ -225,28 +226,30 @@ class NameServerAttackIT {
         PyroURI nowhere = new PyroURI(NOWHERE);
         int accepted = 0;
         int refused = 0;
+        int failed = 0;
         List<String> other = new ArrayList<>();
         for (int i = 0; i < sent; i++) {
             try {
-                ns.register("flood." + i, nowhere, false);
+                ns.register("flood." + i, nowhere, false); // Pyrolite: one connection, one call after the other
                 accepted++;
             } catch (PyroException e) {
                 if ("Pyro5.errors.NamingError".equals(e.pythonExceptionType) && String.valueOf(e.getMessage()).contains("full")) {
                     refused++;
-                } else if (other.size() < 10) {
-                    other.add(i + ": " + e.pythonExceptionType + ": " + e.getMessage());
                 } else {
-                    other.add("…");
+                    failed++;
+                    if (other.size() < 10) {
+                        other.add(i + ": " + e.pythonExceptionType + ": " + e.getMessage());
+                    }
                 }
             }
         }
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         int count = ((Number) ns.call("count")).intValue();
         Map<String, Object> status = lab.status();
-        System.out.println("[registrations] sent " + sent + ", accepted " + accepted + ", refused " + refused + ", other " + other
+        System.out.println("[registrations] sent " + sent + ", accepted " + accepted + ", refused " + refused + ", failed " + failed + " " + other
                 + " in " + tookMs + " ms; count() " + count + "; status " + status);
-        assertThat(other).as("failures other than 'name server is full'").isEmpty();
-        assertThat(accepted + refused).as("every registration accounted for").isEqualTo(sent);
+        assertThat(accepted + refused + failed).as("every registration accounted for").isEqualTo(sent);
+        assertThat(failed).as("failures other than 'name server is full': %s", other).isZero();
         assertThat(accepted).as("registrations accepted up to max_entries (%d names before)", before)
                 .isEqualTo(NS_MAX_ENTRIES - (before - 1));
         assertThat(count).as("count() with the name server's own entry").isEqualTo(NS_MAX_ENTRIES + 1);
