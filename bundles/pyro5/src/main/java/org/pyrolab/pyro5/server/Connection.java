@@ -89,7 +89,7 @@ final class Connection implements Runnable {
         Next next = Next.CONTINUE;
         try {
             while (next == Next.CONTINUE) {
-                try (MemoryBudget.Reservation r = server.budget().open()) {
+                try (MemoryBudget.Reservation r = server.budget().open(this::evicted)) {
                     waitingForPeer = true;
                     Message m = server.codec().read(in, r, in::arm);
                     in.disarm();
@@ -121,6 +121,12 @@ final class Connection implements Runnable {
                 finish();
             }
         }
+    }
+
+    /** Its stalled message was evicted to make room in the memory budget. */
+    private void evicted() {
+        server.refusals().warn(peer.host(), "closed " + peer.id() + ": its message stalled while others needed the memory it held");
+        close();
     }
 
     private Next handle(Message m) throws IOException {

@@ -81,6 +81,7 @@ public final class MessageCodec {
                 }
                 have += n;
             }
+            reservation.received();
             return assemble(h, body, reservation);
         } catch (BudgetExceededException e) {
             throw new RefusedMessageException(e.getMessage(), h.type, h.serializer, h.seq);

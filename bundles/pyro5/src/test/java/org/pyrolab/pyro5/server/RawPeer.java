@@ -66,8 +66,10 @@ final class RawPeer implements AutoCloseable {
     boolean closedByServer() {
         try {
             return socket.getInputStream().read() < 0;
+        } catch (java.net.SocketTimeoutException e) {
+            return false; // still open after the read timeout
         } catch (IOException e) {
-            return true;
+            return true; // reset
         }
     }
 

@@ -115,6 +115,36 @@ class ServerLimitsTest {
     }
 
     @Test
+    void stalledFullSizeMessagesAreEvictedForNewOnes() throws Exception {
+        MemoryBudget budget = new MemoryBudget(4 << 20);
+        start(PyroServerConfig.defaults().withMaxMessageSize(1 << 20), budget);
+        List<RawPeer> hogs = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            RawPeer hog = peer();
+            hog.sendRaw(RawPeer.header(Message.CONNECT, 0, 0, 1 << 20));
+            hog.sendRaw(new byte[(1 << 20) - 1]); // all but the last byte, then silence
+            hogs.add(hog);
+        }
+        await("four stalled messages fill the budget", () -> budget.used() == 4 << 20);
+        await("a good client is served, a stalled message evicted to make room", () -> {
+            try {
+                assertGoodClientServed();
+                return true;
+            } catch (IOException | AssertionError e) {
+                return false; // refused while the hogs were still fresh
+            }
+        });
+        assertTrue(hogs.stream().anyMatch(h -> {
+            try {
+                h.socket.setSoTimeout(100); // the evicted one reads EOF at once; the others would time out
+            } catch (IOException e) {
+                return true;
+            }
+            return h.closedByServer();
+        }), "a stalled sender lost its connection");
+    }
+
+    @Test
     void aHeaderOverTheLimitIsAnsweredAndClosed() throws Exception {
         start(PyroServerConfig.defaults().withMaxMessageSize(64 * 1024), new MemoryBudget(1 << 20));
         RawPeer p = peer();

@@ -25,7 +25,6 @@ import java.util.stream.Stream;
 import org.pyrolab.launcher.e2e.Json;
 import org.pyrolab.launcher.e2e.Lab;
 import org.pyrolab.launcher.e2e.Pyrolab;
-import org.pyrolab.launcher.e2e.Pyrolab.Result;
 
 import net.razorvine.pyro.NameServerProxy;
 
@@ -35,7 +34,7 @@ import net.razorvine.pyro.NameServerProxy;
  * service on the endpoint, registered on the name server. The endpoint's limits are tightened so
  * that attacks reach them in seconds; the name server keeps the defaults (it has no keys for them).
  */
-final class AttackLab implements AutoCloseable {
+final class AttackLab {
     /** The endpoint's {@code max_connections}. */
     static final int MAX_CONNECTIONS = 64;
     /** The endpoint's {@code max_message_size}: the default, written out. */
@@ -202,17 +201,5 @@ final class AttackLab implements AutoCloseable {
         } finally {
             pyrolab.close();
         }
-    }
-
-    @Override
-    public void close() throws Exception {
-        close("unnamed");
-    }
-
-    /** A command's result, failing unless it exited 0. */
-    Result ok(String... args) {
-        Result r = pyrolab.run(args);
-        assertThat(r.exit).as("pyrolab %s: %s", String.join(" ", args), r).isZero();
-        return r;
     }
 }
