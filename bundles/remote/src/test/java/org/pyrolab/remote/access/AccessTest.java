@@ -101,7 +101,7 @@ class AccessTest {
 
         List<String> lines = listed(nsPort, "lab.echo --> PYRO:lab.echo@127.0.0.1:", true);
         assertTrue(lines.contains("    metadata: echo"), lines.toString());
-        assertTrue(Files.exists(data.resolve("ns.json")), "file storage under the data folder");
+        assertTrue(Files.exists(data.resolve("ns.json.journal")), "file storage (a journal) under the data folder");
 
         NameServerProxy ns = new NameServerProxy("127.0.0.1", nsPort);
         PyroProxy echo = new PyroProxy(ns.lookup("lab.echo"));
