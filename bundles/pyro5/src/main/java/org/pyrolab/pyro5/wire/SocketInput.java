@@ -1,15 +1,15 @@
 package org.pyrolab.pyro5.wire;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 
 /**
- * A connection's input with two clocks: while idle (between messages) a read may wait as long as
- * the idle timeout allows; once a message has begun, every read shares that message's deadline.
- * The socket's timeout is only touched when a read would really block.
+ * A connection's buffered input with two clocks: while idle (between messages) a read may wait as
+ * long as the idle timeout allows; once a message has begun, every read shares that message's
+ * deadline. Bytes already buffered are served without a system call, and the socket's timeout is
+ * only touched when a read would really wait. Used by one thread at a time.
  */
 public final class SocketInput extends InputStream {
 
@@ -17,6 +17,9 @@ public final class SocketInput extends InputStream {
     private final InputStream in;
     private final int idleMillis;
     private final long messageNanos;
+    private final byte[] buffer = new byte[16 * 1024];
+    private int pos;
+    private int count;
     private long deadline;
     private boolean armed;
     private int timeoutSet = -1;
@@ -27,7 +30,7 @@ public final class SocketInput extends InputStream {
      */
     public SocketInput(Socket socket, int idleMillis, long messageNanos) throws IOException {
         this.socket = socket;
-        this.in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+        this.in = socket.getInputStream();
         this.idleMillis = idleMillis;
         this.messageNanos = messageNanos;
     }
@@ -45,17 +48,49 @@ public final class SocketInput extends InputStream {
 
     @Override
     public int read() throws IOException {
-        prepare();
-        try {
-            return in.read();
-        } catch (SocketTimeoutException e) {
-            throw timeout();
+        if (pos == count && !fill()) {
+            return -1;
         }
+        return buffer[pos++] & 0xff;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-        prepare();
+        if (len == 0) {
+            return 0;
+        }
+        if (pos == count) {
+            if (len >= buffer.length) {
+                waitAtMost();
+                return readSocket(b, off, len); // large reads skip the buffer
+            }
+            if (!fill()) {
+                return -1;
+            }
+        }
+        int n = Math.min(len, count - pos);
+        System.arraycopy(buffer, pos, b, off, n);
+        pos += n;
+        return n;
+    }
+
+    @Override
+    public int available() {
+        return count - pos;
+    }
+
+    private boolean fill() throws IOException {
+        waitAtMost();
+        int n = readSocket(buffer, 0, buffer.length);
+        if (n < 0) {
+            return false;
+        }
+        pos = 0;
+        count = n;
+        return true;
+    }
+
+    private int readSocket(byte[] b, int off, int len) throws IOException {
         try {
             return in.read(b, off, len);
         } catch (SocketTimeoutException e) {
@@ -63,10 +98,8 @@ public final class SocketInput extends InputStream {
         }
     }
 
-    private void prepare() throws IOException {
-        if (in.available() > 0) {
-            return; // served from the buffer: no wait, no deadline to check
-        }
+    /** Sets the socket's timeout for a read that may wait: the idle timeout, or what is left of the message's deadline. */
+    private void waitAtMost() throws IOException {
         int timeout = idleMillis;
         if (armed) {
             long left = deadline - System.nanoTime();
