@@ -18,19 +18,13 @@ import static org.pyrolab.launcher.e2e.attack.RawPyro.SERPENT;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -52,53 +46,10 @@ import org.pyrolab.launcher.e2e.attack.RawPyro.Reply;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 90, unit = TimeUnit.SECONDS) // each test; the lifecycle methods have their own
-class Pyro5AttackIT {
-    /** Far beyond the endpoint's message deadline: a read that waits this long means a hung connection. */
-    private static final int READ_TIMEOUT_MS = 15_000;
+class Pyro5AttackIT extends AttackSuite {
     private static final String DEEP = RawPyro.nested(100_000, '[', ']');
     private static final String HUGE_INT = "7".repeat(1_000_000);
 
-    private static AttackLab lab;
-
-    private final List<AutoCloseable> open = Collections.synchronizedList(new ArrayList<>());
-    private final ExecutorService attackers = Executors.newCachedThreadPool();
-
-    @BeforeAll
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    static void startLab() throws Exception {
-        lab = AttackLab.start();
-    }
-
-    @AfterAll
-    @Timeout(value = 2, unit = TimeUnit.MINUTES)
-    static void stopLab() throws Exception {
-        if (lab != null) {
-            lab.close("Pyro5AttackIT");
-        }
-    }
-
-    @AfterEach
-    @Timeout(value = 1, unit = TimeUnit.MINUTES)
-    void closeEverything() throws Exception {
-        attackers.shutdownNow();
-        closeOpen();
-        assertThat(attackers.awaitTermination(30, TimeUnit.SECONDS)).as("attack threads ended").isTrue();
-    }
-
-    private void closeOpen() throws Exception {
-        synchronized (open) {
-            for (AutoCloseable c : open) {
-                c.close();
-            }
-            open.clear();
-        }
-    }
-
-    /** Closes what the attack left open, then every check of survival, and waits until nothing of the attack is left. */
-    private void assertSurvived() throws Exception {
-        closeOpen();
-        lab.assertSurvivedAndIdle();
-    }
 
     private Peer peer(int readTimeoutMillis) throws IOException {
         Peer p = new Peer(lab.endpointPort, readTimeoutMillis);
