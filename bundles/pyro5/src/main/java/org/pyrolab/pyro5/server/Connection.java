@@ -49,12 +49,7 @@ final class Connection implements Runnable {
     /** When the last whole message arrived (or the connection was accepted): eviction picks the oldest. */
     private volatile long lastMessageNanos = System.nanoTime();
 
-    private final Object callGuard = new Object();
-    private boolean callRunning;
-    private boolean callAbandoned;
-    private long callDeadline;
-    private Message callRequest;
-    private Call call;
+    private final RunningCall running = new RunningCall();
 
     Connection(PyroServer server, Socket socket, Peer peer) {
         this.server = server;
@@ -212,7 +207,7 @@ final class Connection implements Runnable {
             reply(m, ser, ExceptionMapper.toDict(busy, false), Message.FLAG_EXCEPTION);
             return Next.CONTINUE;
         }
-        begin(m, c);
+        running.begin(m, c, server.callTimeout(c.object()));
         Object result;
         int flags = batch ? Message.FLAG_BATCH : 0;
         try {
@@ -222,7 +217,7 @@ final class Connection implements Runnable {
             result = ExceptionMapper.toDict(e, server.config().tracebacks());
             flags = Message.FLAG_EXCEPTION;
         }
-        if (!end()) {
+        if (!running.end()) {
             server.stuckEnded(c.object()); // its client was answered long ago; another thread reads now
             return Next.HANDED_OVER;
         }
@@ -230,47 +225,21 @@ final class Connection implements Runnable {
         return Next.CONTINUE;
     }
 
-    private void begin(Message request, Call c) {
-        Duration limit = server.callTimeout(c.object());
-        synchronized (callGuard) {
-            callRunning = true;
-            callAbandoned = false;
-            callRequest = request;
-            call = c;
-            callDeadline = limit.isZero() ? 0 : System.nanoTime() + limit.toNanos();
-        }
-    }
-
-    /** The call returned; false when it had been given up on (its client has its TimeoutError). */
-    private boolean end() {
-        synchronized (callGuard) {
-            callRunning = false;
-            callRequest = null;
-            call = null;
-            return !callAbandoned;
-        }
-    }
-
     /** Called by the server's watchdog: gives up on a call past its deadline. */
     void checkCallTimeout(long now) {
-        Message request;
-        Call c;
-        synchronized (callGuard) {
-            if (!callRunning || callAbandoned || callDeadline == 0 || now - callDeadline < 0) {
-                return;
-            }
-            callAbandoned = true;
-            request = callRequest;
-            c = call;
+        RunningCall.Expired expired = running.expire(now);
+        if (expired == null) {
+            return;
         }
+        Call c = expired.call();
+        Duration limit = expired.limit();
         server.stuckStarted(c.object());
-        Duration limit = server.callTimeout(c.object());
         LOG.log(Level.WARNING, "call {0}.{1} from {2} still runs after {3}; its client gets a TimeoutError",
                 LogText.escape(c.object()), LogText.escape(c.method()), peer, limit);
         RemoteError timeout = new RemoteError("Pyro5.errors.TimeoutError", "call to " + c.object() + "." + c.method()
                 + " did not finish within " + seconds(limit) + "; it goes on in the daemon (raise the service's call_timeout if it needs longer)");
         try {
-            reply(request, serializer, ExceptionMapper.toDict(timeout, false), Message.FLAG_EXCEPTION);
+            reply(expired.request(), serializer, ExceptionMapper.toDict(timeout, false), Message.FLAG_EXCEPTION);
             waitingForPeer = true;
             server.takeOver(this);
         } catch (IOException | RuntimeException e) {
