@@ -240,7 +240,6 @@ final class Connection implements Runnable {
                 + " did not finish within " + seconds(limit) + "; it goes on in the daemon (raise the service's call_timeout if it needs longer)");
         try {
             reply(expired.request(), serializer, ExceptionMapper.toDict(timeout, false), Message.FLAG_EXCEPTION);
-            waitingForPeer = true;
             server.takeOver(this);
         } catch (IOException | RuntimeException e) {
             close();
@@ -326,6 +325,7 @@ final class Connection implements Runnable {
 
     private void send(Message m) throws IOException {
         byte[] bytes = server.codec().encode(m);
+        waitingForPeer = true; // before the client can see the answer: from now on it is the client's turn
         synchronized (this) {
             out.write(bytes); // one write per message
         }
