@@ -1,4 +1,4 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.invoke;
 
 import java.lang.reflect.Array;
 import java.lang.reflect.RecordComponent;
@@ -13,31 +13,38 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
-import org.pyrolab.client.PyroUri;
-
 /**
- * Java arguments to values serpent writes the way a Pyro5 server expects: records become dicts,
- * enums their names, chars one-letter strings (serpent would write them bare), durations float
- * seconds, an Optional its value or None. Everything else passes through to serpent unchanged.
+ * Java values to what a Pyro5 peer expects, the inverse of {@link Conversion}: records become
+ * dicts, enums their names, chars one-letter strings (serpent would write them bare), durations
+ * float seconds, an Optional its value or None, {@code java.time} values, UUIDs and URIs their
+ * string form, arrays tuples. Everything else passes through to the serializer unchanged.
  */
-final class Args {
+public final class OutgoingValues {
 
-    private Args() {
+    /** Whether a class has a static {@code parse}, read once per class. */
+    private static final ClassValue<Boolean> PARSED = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return hasParse(type);
+        }
+    };
+
+    private OutgoingValues() {
     }
 
-    static Object write(Object v) {
+    public static Object write(Object v) {
         if (v == null || v instanceof String || v instanceof Boolean || v instanceof Number || v instanceof byte[]) {
             return v;
-        }
-        if (v instanceof Character || v instanceof Enum<?> || v instanceof PyroUri || v instanceof UUID
-                || v instanceof TemporalAccessor) {
-            return v instanceof Enum<?> e ? e.name() : v.toString();
         }
         if (v instanceof Optional<?> o) {
             return write(o.orElse(null));
         }
         if (v instanceof Duration d) {
             return d.toNanos() / 1e9;
+        }
+        if (v instanceof Character || v instanceof Enum<?> || v instanceof UUID || v instanceof TemporalAccessor
+                || PARSED.get(v.getClass())) { // whatever Conversion reads with parse(...) goes as its string form
+            return v instanceof Enum<?> e ? e.name() : v.toString();
         }
         if (v instanceof Record r) {
             return record(r);
@@ -78,5 +85,20 @@ final class Args {
             }
         }
         return out;
+    }
+
+    /** A value type with a static {@code parse} and its own toString (PyroUri, ...): its string form reads back. */
+    private static boolean hasParse(Class<?> c) {
+        for (Class<?> arg : new Class<?>[] {CharSequence.class, String.class}) {
+            try {
+                java.lang.reflect.Method m = c.getMethod("parse", arg);
+                if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) && c.isAssignableFrom(m.getReturnType())) {
+                    return true;
+                }
+            } catch (NoSuchMethodException e) {
+                // try the other form
+            }
+        }
+        return false;
     }
 }
