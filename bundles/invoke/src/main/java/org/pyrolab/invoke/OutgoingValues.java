@@ -1,10 +1,13 @@
 package org.pyrolab.invoke;
 
 import java.lang.reflect.Array;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +18,7 @@ import java.util.UUID;
 
 /**
  * Java values to what a Pyro5 peer expects, the inverse of {@link Conversion}: records become
- * dicts, enums their names, chars one-letter strings (serpent would write them bare), durations
+ * dicts (so do DTOs: their public fields), enums their names, chars one-letter strings (serpent would write them bare), durations
  * float seconds, an Optional its value or None, {@code java.time} values, UUIDs and URIs their
  * string form, arrays tuples. Everything else passes through to the serializer unchanged.
  */
@@ -26,6 +29,13 @@ public final class OutgoingValues {
         @Override
         protected Boolean computeValue(Class<?> type) {
             return hasParse(type);
+        }
+    };
+
+    private static final ClassValue<Boolean> DTO = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return isDto(type);
         }
     };
 
@@ -71,7 +81,35 @@ public final class OutgoingValues {
             }
             return out;
         }
+        if (DTO.get(v.getClass())) {
+            return dto(v);
+        }
         return v;
+    }
+
+    /** A DTO's public fields as a dict, as the server sends DTOs and reads them back. */
+    private static Map<String, Object> dto(Object v) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Field f : v.getClass().getFields()) {
+            if (!Modifier.isStatic(f.getModifiers())) {
+                try {
+                    out.put(f.getName(), write(f.get(v)));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalArgumentException("cannot read " + v.getClass().getName() + "." + f.getName(), e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Public instance fields and a public no-argument constructor: what {@link Conversion} makes from a dict. */
+    private static boolean isDto(Class<?> c) {
+        try {
+            c.getConstructor();
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+        return Modifier.isPublic(c.getModifiers()) && Arrays.stream(c.getFields()).anyMatch(f -> !Modifier.isStatic(f.getModifiers()));
     }
 
     private static Map<String, Object> record(Record r) {
@@ -92,7 +130,7 @@ public final class OutgoingValues {
         for (Class<?> arg : new Class<?>[] {CharSequence.class, String.class}) {
             try {
                 java.lang.reflect.Method m = c.getMethod("parse", arg);
-                if (java.lang.reflect.Modifier.isStatic(m.getModifiers()) && c.isAssignableFrom(m.getReturnType())) {
+                if (Modifier.isStatic(m.getModifiers()) && c.isAssignableFrom(m.getReturnType())) {
                     return true;
                 }
             } catch (NoSuchMethodException e) {
