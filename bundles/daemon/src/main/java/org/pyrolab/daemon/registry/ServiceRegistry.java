@@ -3,7 +3,6 @@ package org.pyrolab.daemon.registry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.osgi.framework.BundleContext;
