@@ -8,6 +8,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.Caller;
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.NetworkDTO;
@@ -15,14 +16,17 @@ import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
 import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.remote.access.Access;
 
 /**
  * The daemon's network access: endpoints, name servers, registrations and locks, as configured.
- * A thin component; the work is in {@link Access}.
+ * A thin component; the work is in {@link Access}. It is also the {@link CallGuard} through which
+ * {@code pyrolab call} passes, so that an instrument lock refuses the command line as it refuses
+ * other Pyro5 clients.
  */
-@Component
-public class RemoteAccessService implements RemoteAccess {
+@Component(service = {RemoteAccess.class, CallGuard.class}, property = "pyrolab.guard=command-line")
+public class RemoteAccessService implements RemoteAccess, CallGuard {
 
     private final Access access;
 
@@ -98,6 +102,11 @@ public class RemoteAccessService implements RemoteAccess {
     @Override
     public String unlock(String service, String user, boolean force) {
         return access.unlock(service, user, force);
+    }
+
+    @Override
+    public Pass enter(String service, String method, Caller caller) {
+        return access.enterFromCommandLine(service, method, caller.user());
     }
 
     @Override

@@ -28,15 +28,6 @@ final class Output {
         }
     }
 
-    /** A command-line value: JSON when it parses as JSON ({@code 3}, {@code true}, {@code [1,2]}), else the text itself. */
-    static Object parse(String arg) {
-        try {
-            return JSON.readValue(arg, Object.class);
-        } catch (JsonProcessingException notJson) {
-            return arg;
-        }
-    }
-
     /** A file argument, resolved against the working directory of the {@code pyrolab} command that sent it. */
     static Path file(CommandSession session, String name) {
         Path path = Paths.get(name);

@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
+import org.pyrolab.invoke.CommandLineValues;
 
 /** {@code ps}, {@code start}, {@code stop}, {@code restart}: the services and their states. */
 @Component(service = ServiceCommands.class)
@@ -60,7 +61,7 @@ public class ServiceCommands {
             @Descriptor("arguments") String... args) throws Exception {
         List<Object> values = new ArrayList<>();
         for (String arg : args == null ? new String[0] : args) {
-            values.add(Output.parse(arg));
+            values.add(CommandLineValues.parse(arg)); // the invocation module's reading, so call and Pyro5 agree
         }
         return Output.json(services.call(name, method, values));
     }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.pyrolab.client.Instrument;
 import org.pyrolab.client.LockInfo;
 import org.pyrolab.client.PyroUri;
+import org.pyrolab.invoke.OutgoingValues;
 
 /** The {@link Instrument} part of every proxy. */
 final class RemoteInstrument implements Instrument {
@@ -62,7 +63,7 @@ final class RemoteInstrument implements Instrument {
 
     @Override
     public Object call(String method, Object... args) {
-        Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(Args::write).toArray();
+        Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(OutgoingValues::write).toArray();
         return connection.call(method, written);
     }
 

@@ -4,9 +4,16 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.lang.reflect.Type;
 import java.util.Arrays;
 
 import org.pyrolab.client.Instrument;
+import org.pyrolab.client.PyroUri;
+import org.pyrolab.invoke.ArgumentMismatchException;
+import org.pyrolab.invoke.Conversion;
+import org.pyrolab.invoke.OutgoingValues;
+
+import net.razorvine.pyro.PyroURI;
 
 /** Dispatches a proxy's calls: Instrument methods locally, default methods as written, the rest remotely. */
 final class TypedHandler implements InvocationHandler {
@@ -54,7 +61,7 @@ final class TypedHandler implements InvocationHandler {
 
     private Object callRemote(Method method, Object[] args) {
         Binding.Op op = binding.op(method);
-        Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(Args::write).toArray();
+        Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(OutgoingValues::write).toArray();
         Object result = switch (op.kind()) {
             case CALL -> connection.call(op.remoteName(), written);
             case ONEWAY -> {
@@ -68,11 +75,19 @@ final class TypedHandler implements InvocationHandler {
             }
         };
         try {
-            return Values.convert(result, method.getGenericReturnType());
-        } catch (ClassCastException e) {
+            return result(result, method.getGenericReturnType());
+        } catch (ArgumentMismatchException e) {
             throw (ClassCastException) new ClassCastException(connection.name() + "." + op.remoteName()
                     + " returned a value " + method.getName() + "() cannot return: " + e.getMessage()).initCause(e);
         }
+    }
+
+    /** The result as the declared type, by the invocation module's rules; Pyrolite's own URI object becomes ours. */
+    private static Object result(Object decoded, Type declared) {
+        if (decoded instanceof PyroURI u && Conversion.rawClass(declared) == PyroUri.class) {
+            return new PyroUri(u.objectid, u.host, u.port);
+        }
+        return Conversion.toJava(decoded, declared);
     }
 
     private static boolean declares(Method method, Class<?> exception) {

@@ -1,18 +1,16 @@
 package org.pyrolab.daemon.registry;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.pyrolab.api.Caller;
 import org.pyrolab.api.Driver;
-import org.pyrolab.api.Expose;
+import org.pyrolab.invoke.CallGuard;
+import org.pyrolab.invoke.Invocation;
 
 /**
  * {@code pyrolab call NAME METHOD ARGS...}: calls an exposed method of a running driver from the
- * command line, as the local user. Arguments arrive as numbers, booleans or text and are
- * matched to the method's parameter types.
+ * command line, as the local user. The values (parsed by {@code CommandLineValues}) go through
+ * the invocation module like a Pyro5 client's arguments, and through the same lock check.
  */
 final class LocalCall {
     private static final Caller LOCAL = new Caller() {
@@ -35,78 +33,8 @@ final class LocalCall {
     private LocalCall() {
     }
 
-    static Object invoke(Driver driver, String name, List<Object> args) throws Exception {
-        List<String> candidates = new ArrayList<>();
-        for (Method m : driver.getClass().getMethods()) {
-            boolean exposed = m.isAnnotationPresent(Expose.class) || m.getName().equals("ping");
-            if (!exposed) {
-                continue;
-            }
-            candidates.add(m.getName());
-            if (!m.getName().equals(name)) {
-                continue;
-            }
-            Object[] values = match(m, args);
-            if (values != null) {
-                try {
-                    return m.invoke(driver, values);
-                } catch (InvocationTargetException e) {
-                    throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
-                }
-            }
-        }
-        if (candidates.contains(name)) {
-            throw new IllegalArgumentException(name + " does not take " + args.size() + " argument(s) like " + args);
-        }
-        throw new IllegalArgumentException("no exposed method `" + name + "`; there are: " + String.join(", ", candidates.stream().sorted().distinct().toList()));
-    }
-
-    /** The arguments converted for {@code m}, with the caller filled in, or null if they do not fit. */
-    private static Object[] match(Method m, List<Object> args) {
-        Class<?>[] types = m.getParameterTypes();
-        Object[] values = new Object[types.length];
-        int next = 0;
-        for (int i = 0; i < types.length; i++) {
-            if (types[i] == Caller.class) {
-                values[i] = LOCAL;
-                continue;
-            }
-            if (next >= args.size()) {
-                return null;
-            }
-            Object value = fit(args.get(next++), types[i]);
-            if (value == NO_FIT) {
-                return null;
-            }
-            values[i] = value;
-        }
-        return next == args.size() ? values : null;
-    }
-
-    private static final Object NO_FIT = new Object();
-
-    private static Object fit(Object value, Class<?> type) {
-        if (type == Object.class || type.isInstance(value)) {
-            return value;
-        }
-        if (value instanceof Number) {
-            Number n = (Number) value;
-            if (type == double.class || type == Double.class) {
-                return n.doubleValue();
-            }
-            if ((type == int.class || type == Integer.class) && n.doubleValue() == n.intValue()) {
-                return n.intValue();
-            }
-            if ((type == long.class || type == Long.class) && n.doubleValue() == n.longValue()) {
-                return n.longValue();
-            }
-        }
-        if (value instanceof Boolean && type == boolean.class) {
-            return value;
-        }
-        if (type == String.class) {
-            return String.valueOf(value);
-        }
-        return NO_FIT;
+    /** Calls {@code method} (its Java name: accessors too) of service {@code service}'s driver. */
+    static Object invoke(Driver driver, String service, String method, List<Object> args, CallGuard guard) throws Exception {
+        return Invocation.callByJavaName(driver, service, method, args, LOCAL, guard);
     }
 }

@@ -3,7 +3,6 @@ package org.pyrolab.daemon.registry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import org.osgi.framework.BundleContext;
@@ -23,6 +22,8 @@ import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
+import org.pyrolab.invoke.CallGuard;
+import org.pyrolab.invoke.CallTimeout;
 
 /**
  * The registry of configured services, as the commands and the configuration see it: applies a
@@ -60,6 +61,10 @@ public class ServiceRegistry implements Services {
         catalog.addListener(supervisor);
         context.addBundleListener(frameworkStopping);
     }
+
+    /** The instrument locks, from remote access; without it nothing is locked. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC, target = "(pyrolab.guard=command-line)")
+    private volatile CallGuard guard;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     void bindRemote(RemoteAccess access) {
@@ -197,12 +202,19 @@ public class ServiceRegistry implements Services {
         }
     }
 
+    /**
+     * Calls as a Pyro5 client's call would be: the same conversions, the same lock (when remote
+     * access runs) and the service's {@code call_timeout}.
+     */
     @Override
     public Object call(String name, String method, List<Object> args) throws Exception {
-        Map.Entry<Driver, Long> running = supervisor.running(name);
-        Driver driver = running.getKey();
+        Driver driver = supervisor.running(name).getKey();
+        ServiceSpec spec = current.services().get(name);
+        Duration limit = CallTimeout.of(spec == null ? CallTimeout.DEFAULT_SECONDS : spec.callTimeoutSeconds());
+        CallGuard lock = guard;
         try {
-            return supervisor.calls.bounded(method, () -> LocalCall.invoke(driver, method, args), Math.max(running.getValue(), 30_000));
+            return supervisor.calls.bounded(method, () -> LocalCall.invoke(driver, name, method, args, lock == null ? CallGuard.NONE : lock),
+                    CallTimeout.limits(limit) ? limit.toMillis() : Long.MAX_VALUE);
         } catch (DriverCalls.Timeout e) {
             throw new IllegalStateException(name + "." + e.getMessage());
         }

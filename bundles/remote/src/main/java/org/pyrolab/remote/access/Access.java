@@ -23,6 +23,9 @@ import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.remote.lock.LockInfo;
+import org.pyrolab.invoke.CallGuard;
+import org.pyrolab.invoke.CallTimeout;
+import org.pyrolab.remote.lock.LockGuard;
 import org.pyrolab.remote.lock.LockManager;
 import org.pyrolab.remote.lock.LockedException;
 import org.pyrolab.pyro5.ns.NameServer;
@@ -191,7 +194,7 @@ public final class Access implements AutoCloseable {
         InstanceMode mode = service.instanceMode == null ? InstanceMode.SINGLE : InstanceMode.valueOf(service.instanceMode.toUpperCase());
         Target target = mode == InstanceMode.SINGLE ? Target.of(service.name, instance)
                 : Target.made(service.name, instance.getClass(), mode, create, release);
-        e.targets.add(target.callTimeout(Duration.ofMillis(Math.round(service.callTimeoutSeconds * 1000))));
+        e.targets.add(target.callTimeout(CallTimeout.of(service.callTimeoutSeconds)));
         if (!e.running()) {
             startQuietly(e);
         }
@@ -285,6 +288,18 @@ public final class Access implements AutoCloseable {
             throw new IllegalStateException(service + " is locked by " + describe(x.holder())
                     + ", not by you from the command line; break the lock with `pyrolab unlock " + service + " --force`.");
         }
+    }
+
+    /**
+     * Admits {@code pyrolab call} of {@code method} on {@code service} for {@code user}: a service
+     * served on an endpoint obeys its lock there, the command line holding it as {@code pyrolab lock} does.
+     */
+    public CallGuard.Pass enterFromCommandLine(String service, String method, String user) {
+        Endpoint e;
+        synchronized (this) {
+            e = endpointOf(service, false);
+        }
+        return e == null ? CallGuard.Pass.NOTHING : new LockGuard(e.locks).enter(service, method, CLI + user);
     }
 
     private Endpoint endpointOf(String service, boolean required) {

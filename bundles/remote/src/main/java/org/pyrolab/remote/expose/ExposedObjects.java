@@ -14,10 +14,16 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.BaseStream;
 
+import org.pyrolab.invoke.ArgumentMismatchException;
+import org.pyrolab.invoke.CallGuard;
+import org.pyrolab.invoke.ExposedType;
+import org.pyrolab.invoke.Invocation;
+import org.pyrolab.invoke.NoSuchMemberException;
 import org.pyrolab.pyro5.server.Call;
 import org.pyrolab.pyro5.server.ObjectMetadata;
 import org.pyrolab.pyro5.server.Peer;
 import org.pyrolab.pyro5.server.PyroObjects;
+import org.pyrolab.remote.lock.LockGuard;
 import org.pyrolab.remote.lock.LockInfo;
 import org.pyrolab.remote.lock.LockManager;
 import org.pyrolab.pyro5.serial.RemoteError;
@@ -32,16 +38,17 @@ public final class ExposedObjects implements PyroObjects {
 
     /** Names every lockable target answers; ping, islocked and lockinfo also work while someone else holds the lock. */
     static final Set<String> LOCK_METHODS = Set.of("lock", "unlock", "islocked", "lockinfo");
-    private static final Set<String> FREE_WHEN_LOCKED = Set.of("ping", "islocked", "lockinfo");
 
     private static final System.Logger LOG = System.getLogger(ExposedObjects.class.getName());
 
     private final ObjectTable table;
     private final LockManager locks;
+    private final CallGuard guard;
 
     public ExposedObjects(ObjectTable table, LockManager locks) {
         this.table = table;
         this.locks = locks;
+        this.guard = new LockGuard(locks);
     }
 
     @Override
@@ -106,23 +113,11 @@ public final class ExposedObjects implements PyroObjects {
         if (t == null) {
             throw RemoteError.daemonError("unknown object");
         }
-        boolean guarded = t.lockable() && !FREE_WHEN_LOCKED.contains(method);
-        if (t.lockable()) {
-            if (LOCK_METHODS.contains(method)) {
-                return lockCall(session, objectId, method, args, kwargs);
-            }
-            if (guarded) {
-                locks.enter(objectId, session.connection()); // the lock check and the call start as one
-            } else {
-                locks.renew(objectId, session.connection()); // the holder's ping keeps its lease alive
-            }
+        if (t.lockable() && LOCK_METHODS.contains(method)) {
+            return lockCall(session, objectId, method, args, kwargs);
         }
-        try {
+        try (CallGuard.Pass pass = (t.lockable() ? guard : CallGuard.NONE).enter(objectId, method, session)) {
             return run(t, session, method, args, kwargs);
-        } finally {
-            if (guarded) {
-                locks.exit(objectId, session.connection());
-            }
         }
     }
 
@@ -141,7 +136,7 @@ public final class ExposedObjects implements PyroObjects {
                     if (candidates.isEmpty() && method.equals("ping")) {
                         yield null; // every service answers ping
                     }
-                    yield asValue(Invoker.invoke(instance, candidates, method, args, kwargs, session));
+                    yield asValue(invoke(instance, candidates, method, args, kwargs, session));
                 }
             };
         } finally {
@@ -155,7 +150,7 @@ public final class ExposedObjects implements PyroObjects {
         if (g == null) {
             throw RemoteError.attributeError("no exposed attribute '" + name + "'");
         }
-        return asValue(Invoker.invoke(instance, List.of(g), name, List.of(), Map.of(), session));
+        return asValue(invoke(instance, List.of(g), name, List.of(), Map.of(), session));
     }
 
     private Object setAttr(Object instance, ExposedType et, List<Object> args, Session session) throws Exception {
@@ -164,8 +159,20 @@ public final class ExposedObjects implements PyroObjects {
         if (setters.isEmpty() || args.size() != 2) {
             throw RemoteError.attributeError("no exposed writable attribute '" + name + "'");
         }
-        Invoker.invoke(instance, setters, name, List.of(args.get(1)), Map.of(), session);
+        invoke(instance, setters, name, List.of(args.get(1)), Map.of(), session);
         return null;
+    }
+
+    /** The invocation module's call, its refusals as the Python errors a Pyro5 client expects. */
+    private static Object invoke(Object instance, List<Method> candidates, String name, List<Object> args,
+                                 Map<String, Object> kwargs, Session session) throws Exception {
+        try {
+            return Invocation.invoke(instance, candidates, name, args, kwargs, session);
+        } catch (NoSuchMemberException e) {
+            throw RemoteError.attributeError(e.getMessage());
+        } catch (ArgumentMismatchException e) {
+            throw RemoteError.typeError(e.getMessage());
+        }
     }
 
     private static String attrName(List<Object> args) {

@@ -1,4 +1,4 @@
-package org.pyrolab.remote.expose;
+package org.pyrolab.invoke;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,9 +17,10 @@ import org.pyrolab.api.Expose;
 /**
  * What a class exposes, read once by reflection: public methods marked {@link Expose} (also when
  * the mark is on an interface or superclass method they override), {@code ping} always, and
- * marked getters and setters as attributes.
+ * marked getters and setters as attributes. Overloads are kept fewest parameters first, the
+ * order {@link Invocation} tries them in.
  */
-final class ExposedType {
+public final class ExposedType {
 
     private static final ClassValue<ExposedType> CACHE = new ClassValue<>() {
         @Override
@@ -32,8 +33,10 @@ final class ExposedType {
     private final Set<String> oneway = new TreeSet<>();
     private final Map<String, Method> getters = new LinkedHashMap<>();
     private final Map<String, List<Method>> setters = new LinkedHashMap<>();
+    /** Every exposed method by its Java name, accessors too: what {@code pyrolab call} may name. */
+    private final Map<String, List<Method>> byJavaName = new LinkedHashMap<>();
 
-    static ExposedType of(Class<?> type) {
+    public static ExposedType of(Class<?> type) {
         return CACHE.get(type);
     }
 
@@ -52,6 +55,7 @@ final class ExposedType {
                 continue;
             }
             m.setAccessible(true); // public methods of non-public classes
+            byJavaName.computeIfAbsent(m.getName(), k -> new ArrayList<>()).add(m);
             String attr = attributeName(m);
             if (attr != null && ex != null) {
                 if (m.getName().startsWith("set")) {
@@ -68,38 +72,49 @@ final class ExposedType {
         }
     }
 
-    List<Method> methods(String name) {
+    /** The overloads of a remote method name. */
+    public List<Method> methods(String name) {
         return methods.getOrDefault(name, List.of());
     }
 
-    Set<String> methodNames() {
+    public Set<String> methodNames() {
         return new TreeSet<>(methods.keySet());
     }
 
-    boolean isOneway(String name) {
+    public boolean isOneway(String name) {
         return oneway.contains(name);
     }
 
-    Set<String> onewayNames() {
+    public Set<String> onewayNames() {
         return oneway;
     }
 
-    Set<String> attributeNames() {
+    public Set<String> attributeNames() {
         Set<String> s = new TreeSet<>(getters.keySet());
         s.addAll(setters.keySet());
         return s;
     }
 
-    Method getter(String attr) {
+    public Method getter(String attr) {
         return getters.get(attr);
     }
 
-    List<Method> setters(String attr) {
+    public List<Method> setters(String attr) {
         return setters.getOrDefault(attr, List.of());
     }
 
+    /** The overloads of a Java method name, getters and setters included ({@code pyrolab call getWavelength}). */
+    public List<Method> byJavaName(String name) {
+        return byJavaName.getOrDefault(name, List.of());
+    }
+
+    /** Every Java method name exposed, sorted. */
+    public Set<String> javaNames() {
+        return new TreeSet<>(byJavaName.keySet());
+    }
+
     /** Parameters a client sends: all but {@link Caller}. */
-    static int argCount(Method m) {
+    public static int argCount(Method m) {
         int n = 0;
         for (Class<?> p : m.getParameterTypes()) {
             if (p != Caller.class) {
