@@ -2,6 +2,11 @@ package org.pyrolab.launcher.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.pyrolab.control.ControlChannel;
+import org.pyrolab.control.ControlChannel.Frame;
+import org.pyrolab.control.ControlChannel.Hello;
 import org.pyrolab.control.LockFile;
 
 /**
@@ -257,5 +265,30 @@ public final class Pyrolab implements AutoCloseable {
 
     static String read(InputStream in) throws IOException {
         return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Runs a command in the daemon over the control channel, as the CLI does but without starting a
+     * JVM, so a test can poll in milliseconds; its output, or an assertion error unless it exits 0.
+     */
+    public String ask(String... args) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), lock().orElseThrow().port)) {
+            socket.setSoTimeout((int) Lab.PATIENCE.toMillis());
+            String token = Files.readString(home.resolve(ControlChannel.TOKEN_FILE), StandardCharsets.US_ASCII).trim();
+            new Hello(token, List.of(args), false, false, root.toString()).writeTo(new DataOutputStream(socket.getOutputStream()));
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            for (Frame frame = ControlChannel.readFrame(in); frame != null; frame = ControlChannel.readFrame(in)) {
+                if (frame.type == ControlChannel.EXIT) {
+                    assertThat(frame.exitCode()).as("%s: %s%s", List.of(args), out, err).isZero();
+                    return out.toString();
+                }
+                (frame.type == ControlChannel.STDERR ? err : out).append(frame.type == ControlChannel.ACCEPTED ? "" : frame.text());
+            }
+            throw new AssertionError(List.of(args) + ": the daemon closed the connection without an exit status: " + out + err);
+        } catch (IOException e) {
+            throw new AssertionError(List.of(args) + " failed", e);
+        }
     }
 }

@@ -81,26 +81,9 @@ public final class Survival {
         return Json.object(ask("status", "--json"));
     }
 
-    /** Runs a command in the daemon over the control channel, as the CLI does; its output, or an assertion error unless it exits 0. */
+    /** Runs a command in the daemon over the control channel, without starting a JVM; see {@link Pyrolab#ask}. */
     public String ask(String... args) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), pyrolab.lock().orElseThrow().port)) {
-            socket.setSoTimeout((int) Lab.PATIENCE.toMillis());
-            String token = Files.readString(pyrolab.home.resolve(ControlChannel.TOKEN_FILE), StandardCharsets.US_ASCII).trim();
-            new Hello(token, List.of(args), false, false, pyrolab.root.toString()).writeTo(new DataOutputStream(socket.getOutputStream()));
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            StringBuilder out = new StringBuilder();
-            StringBuilder err = new StringBuilder();
-            for (Frame frame = ControlChannel.readFrame(in); frame != null; frame = ControlChannel.readFrame(in)) {
-                if (frame.type == ControlChannel.EXIT) {
-                    assertThat(frame.exitCode()).as("%s: %s%s", List.of(args), out, err).isZero();
-                    return out.toString();
-                }
-                (frame.type == ControlChannel.STDERR ? err : out).append(frame.type == ControlChannel.ACCEPTED ? "" : frame.text());
-            }
-            throw new AssertionError(List.of(args) + ": the daemon closed the connection without an exit status: " + out + err);
-        } catch (IOException e) {
-            throw new AssertionError(List.of(args) + " failed", e);
-        }
+        return pyrolab.ask(args);
     }
 
     /** The pid that {@code pyrolab status --json} (the real command) reports is the one from before. */
