@@ -14,13 +14,13 @@ import org.pyrolab.control.ExitCode;
 /**
  * {@code pyrolab simulate KIND [--port N]}: runs an instrument simulator in the foreground, so
  * that any client (PyVISA with {@code TCPIP::127.0.0.1::N::SOCKET}, say) can talk to it. The
- * simulators are plain Java inside the driver bundles; they run here from the installation's
- * driver jar, without a daemon.
+ * simulators are plain Java in simulator bundles shipped next to the drivers; they run here from
+ * the installation's jar, without a daemon.
  */
 final class Simulators {
-    /** kind → driver jar in {@code drivers/} and the simulator's main class. */
+    /** kind → simulator jar in {@code drivers/} and the simulator's main class. */
     private static final Map<String, String[]> KINDS = Map.of(
-            "b2900", new String[] {"driver.scpi.jar", "org.pyrolab.driver.scpi.sim.B2900Simulator"});
+            "b2900", new String[] {"driver.scpi.sim.jar", "org.pyrolab.sim.scpi.B2900Simulator"});
 
     private Simulators() {
     }
@@ -32,7 +32,7 @@ final class Simulators {
         String[] kind = KINDS.get(args.get(0));
         Path jar = installation.drivers().resolve(kind[0]);
         if (!Files.isRegularFile(jar)) {
-            throw new LauncherException("the simulator's driver jar " + jar + " is missing from the installation");
+            throw new LauncherException("the simulator's jar " + jar + " is missing from the installation");
         }
         try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, Simulators.class.getClassLoader())) {
             Method main = loader.loadClass(kind[1]).getMethod("main", String[].class);

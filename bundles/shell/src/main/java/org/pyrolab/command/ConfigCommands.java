@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.control.CommandFailure;
+import org.pyrolab.control.CommandHelp;
 
 /** {@code config ...}, {@code reload}, {@code rename}, {@code info}: the configuration. */
 @Component(service = ConfigCommands.class)
@@ -23,7 +24,7 @@ public class ConfigCommands {
     @Reference
     Configuration configuration;
 
-    @Descriptor("validate, install, print, copy out or remove the user configuration")
+    @Descriptor(CommandHelp.CONFIG)
     public String config(CommandSession session,
             @Descriptor("confirm `reset`") @Parameter(names = "--yes", presentValue = "true", absentValue = "false") boolean yes,
             @Descriptor("validate FILE | update FILE | show | export FILE | reset") String... args) {
@@ -68,7 +69,7 @@ public class ConfigCommands {
         return (all.isEmpty() ? "" : all + "\n") + "OK: " + verdict + ".";
     }
 
-    @Descriptor("apply the configuration file as a difference: start what is new, stop what is gone, restart what changed")
+    @Descriptor(CommandHelp.RELOAD)
     public String reload() {
         try {
             return configuration.reload();
@@ -77,12 +78,12 @@ public class ConfigCommands {
         }
     }
 
-    @Descriptor("rename an entry and every reference to it")
+    @Descriptor(CommandHelp.RENAME)
     public String rename(@Descriptor("current name") String oldName, @Descriptor("new name") String newName) {
         return configuration.rename(oldName, newName);
     }
 
-    @Descriptor("the configuration as the daemon holds it, or one entry")
+    @Descriptor(CommandHelp.INFO)
     public String info(@Descriptor("print JSON") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json,
             @Descriptor("an entry's name (optional)") String... name) {
         if (name != null && name.length > 1) {

@@ -12,6 +12,7 @@ import org.pyrolab.api.dto.DaemonDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.control.CommandHelp;
 
 /** {@code pyrolab status} and {@code pyrolab down}. */
 @Component(service = DaemonCommands.class)
@@ -26,7 +27,7 @@ public class DaemonCommands {
     @Reference
     Services services;
 
-    @Descriptor("whether the daemon runs: pid, port, uptime, version, counts, heap and connections")
+    @Descriptor(CommandHelp.STATUS)
     public String status(@Descriptor("print a JSON object") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         DaemonDTO s = daemon.status();
         if (json) {
@@ -49,14 +50,14 @@ public class DaemonCommands {
         return (bytes >> 20) + " MiB";
     }
 
-    @Descriptor("stop services in reverse start order, then the daemon")
+    @Descriptor(CommandHelp.DOWN)
     public String down() {
         DaemonDTO s = daemon.status();
         daemon.shutdown();
         return "Stopping PyroLab daemon (pid " + s.pid + ")...";
     }
 
-    @Descriptor("wait until the autolaunched services have settled and say which are not running (what `up` prints)")
+    @Descriptor(CommandHelp.AUTOLAUNCH)
     public String autolaunch() {
         List<ServiceDTO> failed = services.autolaunchFailures(AUTOLAUNCH_WAIT);
         if (failed.isEmpty()) {

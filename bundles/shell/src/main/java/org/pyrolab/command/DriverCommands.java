@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.control.CommandHelp;
 
 /** {@code drivers}, {@code install}, {@code uninstall}: driver bundles and the deploy directory. */
 @Component(service = DriverCommands.class)
@@ -25,7 +26,7 @@ public class DriverCommands {
     @Reference
     Deployer deployer;
 
-    @Descriptor("the drivers installed bundles offer, and deploy-directory files that do not run")
+    @Descriptor(CommandHelp.DRIVERS)
     public String drivers(@Descriptor("print a JSON array") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<DriverDTO> rows = new ArrayList<>(services.drivers());
         rows.addAll(deployer.problems());
@@ -41,12 +42,12 @@ public class DriverCommands {
         return table + "(* required parameter; deploy directory: " + deployer.directory() + ")";
     }
 
-    @Descriptor("copy a bundle into the deploy directory")
+    @Descriptor(CommandHelp.INSTALL)
     public String install(CommandSession session, @Descriptor("the bundle jar") String jar) {
         return deployer.install(Output.file(session, jar));
     }
 
-    @Descriptor("remove a bundle from the deploy directory by its symbolic name")
+    @Descriptor(CommandHelp.UNINSTALL)
     public String uninstall(@Descriptor("the bundle's symbolic name") String symbolicName) {
         return deployer.uninstall(symbolicName);
     }

@@ -9,6 +9,7 @@ import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.lab.Logs;
+import org.pyrolab.control.CommandHelp;
 
 /** {@code logs}: read, follow, export and clear the daemon's and the services' logs. */
 @Component(service = LogCommands.class)
@@ -19,7 +20,7 @@ public class LogCommands {
     @Reference
     Logs logs;
 
-    @Descriptor("read, follow, export or clear logs")
+    @Descriptor(CommandHelp.LOGS)
     public String logs(CommandSession session,
             @Descriptor("follow: print new lines as they come until interrupted") @Parameter(names = {"-f", "--follow"}, presentValue = "true", absentValue = "false") boolean follow,
             @Descriptor("how many lines") @Parameter(names = {"-n", "--lines"}, absentValue = "50") int lines,

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.control.CommandFailure;
+import org.pyrolab.control.CommandHelp;
 
 /** {@code nslist}, {@code lock}, {@code unlock}: name servers and instrument locks. */
 @Component(service = RemoteCommands.class)
@@ -25,7 +26,7 @@ public class RemoteCommands {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile RemoteAccess remote;
 
-    @Descriptor("what a nameserver holds: name --> URI")
+    @Descriptor(CommandHelp.NSLIST)
     public String nslist(
             @Descriptor("its host (default: this daemon's first running nameserver, else localhost)") @Parameter(names = "--host", absentValue = "") String host,
             @Descriptor("its port (default 9090)") @Parameter(names = "--port", absentValue = "0") int port,
@@ -54,13 +55,13 @@ public class RemoteCommands {
         return lines.isEmpty() ? "The nameserver at " + finalHost + ":" + finalPort + " holds no names." : String.join("\n", lines);
     }
 
-    @Descriptor("hold a service's instrument lock as you, until unlock")
+    @Descriptor(CommandHelp.LOCK)
     public String lock(@Descriptor("service name") String name) {
         RemoteAccess access = access();
         return call(() -> access.lock(name, user()));
     }
 
-    @Descriptor("release your lock on a service")
+    @Descriptor(CommandHelp.UNLOCK)
     public String unlock(
             @Descriptor("break the lock whoever holds it") @Parameter(names = "--force", presentValue = "true", absentValue = "false") boolean force,
             @Descriptor("service name") String name) {

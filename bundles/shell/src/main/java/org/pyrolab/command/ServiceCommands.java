@@ -13,6 +13,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
+import org.pyrolab.control.CommandHelp;
 import org.pyrolab.invoke.CommandLineValues;
 
 /** {@code ps}, {@code start}, {@code stop}, {@code restart}: the services and their states. */
@@ -23,7 +24,7 @@ public class ServiceCommands {
     @Reference
     Services services;
 
-    @Descriptor("every service, endpoint and nameserver with its state")
+    @Descriptor(CommandHelp.PS)
     public String ps(@Descriptor("print a JSON array") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<ServiceDTO> rows = services.list();
         if (json) {
@@ -41,22 +42,22 @@ public class ServiceCommands {
         return table.toString();
     }
 
-    @Descriptor("start services (a running one is left alone)")
+    @Descriptor(CommandHelp.START)
     public String start(CommandSession session, @Descriptor("service names") String... names) {
         return each(session, "start NAME...", names, services::start);
     }
 
-    @Descriptor("stop services")
+    @Descriptor(CommandHelp.STOP)
     public String stop(CommandSession session, @Descriptor("service names") String... names) {
         return each(session, "stop NAME...", names, services::stop);
     }
 
-    @Descriptor("stop, then start services")
+    @Descriptor(CommandHelp.RESTART)
     public String restart(CommandSession session, @Descriptor("service names") String... names) {
         return each(session, "restart NAME...", names, services::restart);
     }
 
-    @Descriptor("call an exposed method of a running service; arguments are JSON values or plain text")
+    @Descriptor(CommandHelp.CALL)
     public String call(@Descriptor("service name") String name, @Descriptor("method") String method,
             @Descriptor("arguments") String... args) throws Exception {
         List<Object> values = new ArrayList<>();

@@ -57,7 +57,7 @@ public final class Access implements AutoCloseable {
 
     private final Path storage;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
-    private final Map<String, Nameserver> nameservers = new ConcurrentHashMap<>();
+    private final Map<String, ConfiguredNameServer> nameservers = new ConcurrentHashMap<>();
     private final Map<String, Exposure> exposed = new LinkedHashMap<>();
     private final Registrar registrar = new Registrar(nameservers::get);
     /** Memory for partly received messages, shared by every endpoint and name server of the daemon. */
@@ -72,7 +72,7 @@ public final class Access implements AutoCloseable {
         Set<String> nsNames = new LinkedHashSet<>();
         for (NameserverDTO dto : newNameservers) {
             nsNames.add(dto.name);
-            Nameserver old = nameservers.get(dto.name);
+            ConfiguredNameServer old = nameservers.get(dto.name);
             if (old != null && old.sameAs(dto)) {
                 old.config.autostart = dto.autostart; // only this may differ: keep the running one
                 if (dto.autostart && !old.running()) {
@@ -84,7 +84,7 @@ public final class Access implements AutoCloseable {
             if (old != null) {
                 old.stop();
             }
-            Nameserver ns = new Nameserver(dto, storage.resolve(dto.name + ".json"), budget);
+            ConfiguredNameServer ns = new ConfiguredNameServer(dto, storage.resolve(dto.name + ".json"), budget);
             nameservers.put(dto.name, ns);
             if (dto.autostart || (old != null && old.running())) {
                 startQuietly(ns);
@@ -136,7 +136,7 @@ public final class Access implements AutoCloseable {
     /** Pyro5 connections open now, on every endpoint and name server run here. */
     public int connections() {
         return endpoints.values().stream().mapToInt(Endpoint::connections).sum()
-                + nameservers.values().stream().mapToInt(Nameserver::connections).sum();
+                + nameservers.values().stream().mapToInt(ConfiguredNameServer::connections).sum();
     }
 
     public boolean has(String name) {
@@ -169,8 +169,8 @@ public final class Access implements AutoCloseable {
         return require(name).stop();
     }
 
-    private Nameserver require(String name) {
-        Nameserver ns = nameservers.get(name);
+    private ConfiguredNameServer require(String name) {
+        ConfiguredNameServer ns = nameservers.get(name);
         if (ns == null) {
             throw new IllegalArgumentException("There is no endpoint or name server `" + name + "` in the configuration.");
         }
@@ -319,7 +319,7 @@ public final class Access implements AutoCloseable {
     /** A name server's entries: {@code name --> uri} lines (metadata indented below), or one JSON array. */
     public List<String> nslist(String host, int port, boolean json) throws IOException {
         Object listed;
-        try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID, Nameserver.CLIENT_TIMEOUT_MS)) {
+        try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID, ConfiguredNameServer.CLIENT_TIMEOUT_MS)) {
             listed = client.call("list", null, null, true);
         } catch (IOException e) {
             throw new IOException("cannot list the name server at " + host + ":" + port + ": " + e.getMessage(), e);
@@ -366,7 +366,7 @@ public final class Access implements AutoCloseable {
         }
     }
 
-    private static void startQuietly(Nameserver ns) {
+    private static void startQuietly(ConfiguredNameServer ns) {
         try {
             ns.start();
         } catch (IOException x) {
@@ -380,6 +380,6 @@ public final class Access implements AutoCloseable {
         registrar.close();
         exposed.clear();
         endpoints.values().forEach(Endpoint::stop);
-        nameservers.values().forEach(Nameserver::stop);
+        nameservers.values().forEach(ConfiguredNameServer::stop);
     }
 }

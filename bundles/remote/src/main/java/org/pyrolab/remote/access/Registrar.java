@@ -46,14 +46,14 @@ final class Registrar implements AutoCloseable {
     }
 
     private final Map<Key, Registration> wanted = new LinkedHashMap<>();
-    private final Function<String, Nameserver> nameservers;
+    private final Function<String, ConfiguredNameServer> nameservers;
     private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pyrolab-registrar");
         t.setDaemon(true);
         return t;
     });
 
-    Registrar(Function<String, Nameserver> nameservers) {
+    Registrar(Function<String, ConfiguredNameServer> nameservers) {
         this.nameservers = nameservers;
         worker.scheduleWithFixedDelay(this::tick, 200, 200, TimeUnit.MILLISECONDS);
     }
@@ -133,7 +133,7 @@ final class Registrar implements AutoCloseable {
     }
 
     private void attempt(Key key, Registration r) {
-        Nameserver ns = nameservers.apply(key.nameserver());
+        ConfiguredNameServer ns = nameservers.apply(key.nameserver());
         String problem = null;
         boolean waiting = false;
         if (ns == null) {
@@ -179,7 +179,7 @@ final class Registrar implements AutoCloseable {
     }
 
     private void unregister(Key key, Registration r) {
-        Nameserver ns = nameservers.apply(key.nameserver());
+        ConfiguredNameServer ns = nameservers.apply(key.nameserver());
         if (ns == null || (ns.config.autostart && !ns.running())) {
             return;
         }

@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.pyrolab.driver.scpi.sim.B2900Simulator;
-import org.pyrolab.driver.scpi.sim.ScpiHandler;
-import org.pyrolab.driver.scpi.sim.ScpiServer;
+import org.pyrolab.sim.scpi.B2900Simulator;
+import org.pyrolab.sim.scpi.ScpiHandler;
+import org.pyrolab.sim.scpi.ScpiServer;
 
 class ScpiConnectionTest {
 

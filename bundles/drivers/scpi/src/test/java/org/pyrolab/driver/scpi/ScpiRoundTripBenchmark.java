@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 
-import org.pyrolab.driver.scpi.sim.B2900Simulator;
+import org.pyrolab.sim.scpi.B2900Simulator;
 
 /**
  * Times SCPI query round trips from {@link ScpiConnection} to the B2900 simulator over loopback

@@ -1,5 +1,6 @@
 package org.pyrolab.driver.scpi.b2900;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -15,12 +16,12 @@ import org.pyrolab.api.Expose;
 import org.pyrolab.driver.scpi.ScpiConnection;
 import org.pyrolab.driver.scpi.ScpiError;
 import org.pyrolab.driver.scpi.ScpiException;
-import org.pyrolab.driver.scpi.sim.B2900Simulator;
 
 /**
  * A Keysight B2900-series source-measure unit (B2901A to B2912A, channel 1) over SCPI on its
- * socket port. With {@code simulate: true} it starts a {@link B2900Simulator} on a free loopback
- * port and talks to that over TCP, so everything but the hardware is exercised.
+ * socket port. With {@code simulate: true} it starts the B2900 simulator (the bundle
+ * {@code org.pyrolab.driver.scpi.sim}, an optional import) on a free loopback port and talks to
+ * that over TCP, so everything but the hardware is exercised.
  */
 @Component(factory = Driver.FACTORY)
 @DriverType(id = "scpi.b2900", description = "Keysight B2900-series source-measure unit (SCPI over TCP)", parameters = B2900Driver.Parameters.class)
@@ -37,7 +38,7 @@ public class B2900Driver implements Driver {
         /** How long to wait for the instrument to connect or answer, in milliseconds. */
         int timeout_ms() default 2000;
 
-        /** Talk to a built-in simulator instead of an instrument; host and port are then ignored. */
+        /** Talk to the B2900 simulator (its bundle must be installed) instead of an instrument; host and port are then ignored. */
         boolean simulate() default false;
     }
 
@@ -48,7 +49,7 @@ public class B2900Driver implements Driver {
     private final Duration timeout;
     private final boolean simulate;
     private volatile ScpiConnection scpi;
-    private volatile B2900Simulator simulator;
+    private volatile Closeable simulator;
 
     @Activate
     public B2900Driver(Parameters parameters) {
@@ -64,8 +65,10 @@ public class B2900Driver implements Driver {
     @Override
     public void connect(DriverContext context) throws IOException {
         if (simulate) {
-            simulator = B2900Simulator.start(0);
-            scpi = new ScpiConnection(simulator.host(), simulator.port(), timeout, timeout);
+            SimulatedB2900.require(B2900Driver.class.getClassLoader());
+            SimulatedB2900.Running running = SimulatedB2900.start();
+            simulator = running.simulator();
+            scpi = new ScpiConnection(running.host(), running.port(), timeout, timeout);
         } else {
             scpi = new ScpiConnection(host, port, timeout, timeout);
         }
@@ -94,9 +97,13 @@ public class B2900Driver implements Driver {
         if (connection != null) {
             connection.close();
         }
-        B2900Simulator running = simulator;
+        Closeable running = simulator;
         if (running != null) {
-            running.close();
+            try {
+                running.close();
+            } catch (IOException e) {
+                // the simulator's close does not throw; Closeable only says it may
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.util.List;
 import java.util.Map;
 
@@ -12,8 +14,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.driver.scpi.ScpiConnectionException;
 import org.pyrolab.driver.scpi.ScpiInstrumentException;
-import org.pyrolab.driver.scpi.sim.B2900Simulator;
-import org.pyrolab.driver.scpi.sim.ScpiServer;
+import org.pyrolab.sim.scpi.B2900Simulator;
+import org.pyrolab.sim.scpi.ScpiServer;
 import org.junit.jupiter.api.Timeout;
 import java.util.concurrent.TimeUnit;
 
@@ -131,6 +133,18 @@ class B2900DriverTest {
         smu.close();
 
         assertThrows(ScpiConnectionException.class, smu::identify);
+    }
+
+    @Test
+    void simulateWithoutTheSimulatorBundleSaysWhatToInstall() throws Exception {
+        assertTrue(SimulatedB2900.available(B2900Driver.class.getClassLoader()));
+        // a loader that sees no simulator, as the driver's bundle does when driver.scpi.sim is not installed
+        try (URLClassLoader without = new URLClassLoader(new URL[0], null)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, () -> SimulatedB2900.require(without));
+
+            assertTrue(e.getMessage().contains("simulate: true needs the B2900 simulator bundle org.pyrolab.driver.scpi.sim"), e.getMessage());
+            assertTrue(e.getMessage().contains("driver.scpi.sim.jar"), e.getMessage());
+        }
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.pyrolab.driver.scpi.sim;
+package org.pyrolab.sim.scpi;
 
 /** What a {@link ScpiServer} does with each line a client sends. */
 @FunctionalInterface

@@ -1,4 +1,4 @@
-package org.pyrolab.driver.scpi.sim;
+package org.pyrolab.sim.scpi;
 
 /** A standard SCPI error a simulated instrument puts in its error queue instead of answering. */
 final class ScpiCommandError extends Exception {

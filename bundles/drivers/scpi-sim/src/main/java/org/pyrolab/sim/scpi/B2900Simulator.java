@@ -1,4 +1,4 @@
-package org.pyrolab.driver.scpi.sim;
+package org.pyrolab.sim.scpi;
 
 import java.io.Closeable;
 import java.io.IOException;
@@ -13,7 +13,7 @@ import java.io.IOException;
  * }
  * </pre>
  *
- * Run alone: {@code java -cp driver.scpi.jar org.pyrolab.driver.scpi.sim.B2900Simulator --port 5025}.
+ * Run alone: {@code java -cp driver.scpi.sim.jar org.pyrolab.sim.scpi.B2900Simulator --port 5025}.
  */
 public final class B2900Simulator implements Closeable {
 

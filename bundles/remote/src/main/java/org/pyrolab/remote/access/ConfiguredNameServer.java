@@ -21,10 +21,11 @@ import org.pyrolab.pyro5.server.PyroServerConfig;
 import org.pyrolab.pyro5.wire.MemoryBudget;
 
 /**
- * One configured name server. Run here when started; otherwise the entry names a name server
+ * One configured name server entry (not the protocol object {@link NameServer}, which it runs).
+ * Run here when started; otherwise the entry names a name server
  * elsewhere (another daemon, another computer) that registrations reach over the network.
  */
-final class Nameserver {
+final class ConfiguredNameServer {
 
     static final int CLIENT_TIMEOUT_MS = 3000;
 
@@ -35,7 +36,7 @@ final class Nameserver {
     private Instant started;
     private String reason;
 
-    Nameserver(NameserverDTO config, Path storage, MemoryBudget budget) {
+    ConfiguredNameServer(NameserverDTO config, Path storage, MemoryBudget budget) {
         this.config = config;
         this.storage = storage;
         this.budget = budget;

@@ -1,4 +1,4 @@
-package org.pyrolab.driver.scpi.sim;
+package org.pyrolab.sim.scpi;
 
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package org.pyrolab.driver.scpi.sim;
+package org.pyrolab.sim.scpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

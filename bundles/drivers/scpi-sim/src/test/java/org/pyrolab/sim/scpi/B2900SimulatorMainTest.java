@@ -1,4 +1,4 @@
-package org.pyrolab.driver.scpi.sim;
+package org.pyrolab.sim.scpi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,14 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.Socket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.pyrolab.driver.scpi.ScpiConnection;
 import org.junit.jupiter.api.Timeout;
 
 /** The simulator as the launcher runs it: its own JVM, only this bundle's classes on the class path. */
@@ -33,9 +34,14 @@ class B2900SimulatorMainTest {
             String line = out.readLine();
             Matcher m = LISTENING.matcher(String.valueOf(line));
             assertTrue(m.matches(), "first line: " + line);
-            try (ScpiConnection scpi = new ScpiConnection("127.0.0.1", Integer.parseInt(m.group(1)),
-                    Duration.ofSeconds(10), Duration.ofSeconds(10))) {
-                assertEquals(B2900Simulator.IDENTITY, scpi.query("*IDN?"));
+            // a bare socket, not the driver's ScpiConnection: this module must not depend on the driver
+            try (Socket socket = new Socket("127.0.0.1", Integer.parseInt(m.group(1)))) {
+                socket.setSoTimeout(10_000);
+                Writer request = new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.US_ASCII);
+                request.write("*IDN?\n");
+                request.flush();
+                BufferedReader reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+                assertEquals(B2900Simulator.IDENTITY, reply.readLine());
             }
             assertTrue(process.isAlive());
         } finally {
