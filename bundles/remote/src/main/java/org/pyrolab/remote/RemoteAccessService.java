@@ -28,7 +28,7 @@ public class RemoteAccessService implements RemoteAccess {
 
     @Activate
     public RemoteAccessService(@Reference Daemon daemon) {
-        this.access = new Access(daemon.dataFolder().resolve("nameservers"));
+        this.access = new Access(daemon.nameserverStorage());
     }
 
     @Deactivate

@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.lab.Configuration;
-import org.pyrolab.daemon.internal.DaemonFiles;
+import org.pyrolab.daemon.internal.DataFolder;
 import org.pyrolab.daemon.internal.Fatal;
 import org.pyrolab.daemon.registry.DriverCatalog;
 import org.pyrolab.daemon.registry.ServiceRegistry;
@@ -46,9 +46,9 @@ public class ConfigurationService implements Configuration {
     public ConfigurationService(BundleContext context, @Reference ServiceRegistry registry, @Reference DriverCatalog catalog) {
         this.registry = registry;
         this.reader = new ConfigReader(catalog::parametersOf);
-        DaemonFiles files = DaemonFiles.from(context);
+        DataFolder files = DataFolder.of(context);
         this.userConfig = files.userConfig();
-        this.source = files.startConfig != null ? files.startConfig : Files.exists(userConfig) ? userConfig : null;
+        this.source = files.startConfig() != null ? files.startConfig() : Files.exists(userConfig) ? userConfig : null;
         ConfigReader.Result result = load(source);
         if (!result.ok()) {
             String problems = result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));

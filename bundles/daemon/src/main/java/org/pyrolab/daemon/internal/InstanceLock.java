@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -28,16 +29,18 @@ public class InstanceLock {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
-    final DaemonFiles files;
+    final DataFolder files;
+    /** The data folder as a service: components that use it wait until this daemon owns it. */
+    private final ServiceRegistration<DataFolder> folder;
     final Instant started = Instant.now();
     private volatile int port;
 
     @Activate
     public InstanceLock(BundleContext context) {
-        files = DaemonFiles.from(context);
-        file = files.data.resolve(LockFile.NAME);
+        files = DataFolder.of(context);
+        file = files.lockfile();
         try {
-            Files.createDirectories(files.data);
+            Files.createDirectories(files.root());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw Fatal.report(context, "cannot open the lockfile " + file + ": " + e.getMessage());
@@ -48,21 +51,22 @@ public class InstanceLock {
             acquired = channel.tryLock(Long.MAX_VALUE - 1, 1, false);
         } catch (IOException e) {
             close();
-            throw Fatal.report(context, "the folder " + files.data + " does not support file locks (" + e.getMessage()
+            throw Fatal.report(context, "the folder " + files.root() + " does not support file locks (" + e.getMessage()
                     + "); set PYROLAB_HOME to a local folder");
         }
         if (acquired == null) {
             close();
-            String holder = LockFile.read(files.data).map(l -> " (pid " + l.pid + ")").orElse("");
+            String holder = LockFile.read(files.root()).map(l -> " (pid " + l.pid + ")").orElse("");
             throw Fatal.report(context, "PyroLab daemon is already running" + holder);
         }
         lock = acquired;
+        folder = context.registerService(DataFolder.class, files, null);
     }
 
     /** Records pid, port, version and start time in one write, so readers see all or nothing. */
     void publish(int controlPort) throws IOException {
         port = controlPort;
-        byte[] record = new LockFile(ProcessHandle.current().pid(), controlPort, files.version, started).toBytes();
+        byte[] record = new LockFile(ProcessHandle.current().pid(), controlPort, files.version(), started).toBytes();
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(record), 0);
         channel.force(true);
@@ -76,6 +80,7 @@ public class InstanceLock {
 
     @Deactivate
     void release() {
+        folder.unregister();
         try {
             Files.deleteIfExists(file); // delete while still locked, so no newcomer's record is removed
         } catch (IOException e) {
