@@ -21,6 +21,7 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
@@ -30,8 +31,8 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
  * endpoints and nameservers through remote access). The state machine behind it is the
  * {@link Supervisor}.
  */
-@Component(service = {Services.class, ServiceRegistry.class})
-public class ServiceRegistry implements Services {
+@Component(service = {Services.class, ConfigTarget.Runner.class})
+public class ServiceRegistry implements Services, ConfigTarget.Runner {
     private final BundleContext context;
     private final DriverCatalog catalog;
     private final Deployer deployer;
@@ -85,6 +86,7 @@ public class ServiceRegistry implements Services {
      * rest left untouched. The records change at once; the returned summary completes once
      * the starts and stops have settled.
      */
+    @Override
     public CompletableFuture<String> apply(LabConfig config) {
         current = config;
         Supervisor.Changes changes = supervisor.replace(config);
