@@ -19,6 +19,7 @@ import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.internal.DataFolder;
+import org.pyrolab.daemon.internal.InstanceLock;
 import org.pyrolab.daemon.internal.Fatal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,11 +45,11 @@ public class ConfigurationService implements Configuration {
 
     @Activate
     public ConfigurationService(BundleContext context, @Reference ConfigTarget.Runner runner, @Reference Services registry,
-            @Reference ConfigTarget.Drivers drivers) {
+            @Reference ConfigTarget.Drivers drivers, @Reference InstanceLock lock) {
         this.runner = runner;
         this.registry = registry;
         this.reader = new ConfigReader(drivers::parametersOf);
-        DataFolder files = DataFolder.of(context);
+        DataFolder files = lock.folder();
         this.userConfig = files.userConfig();
         this.source = files.startConfig() != null ? files.startConfig() : Files.exists(userConfig) ? userConfig : null;
         ConfigReader.Result result = load(source);

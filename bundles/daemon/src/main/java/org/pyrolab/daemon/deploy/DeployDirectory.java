@@ -25,7 +25,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.lab.Deployer;
-import org.pyrolab.daemon.internal.DataFolder;
+import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
  * The deploy directory as the command line sees it. Felix FileInstall does the watching,
@@ -57,9 +57,9 @@ public class DeployDirectory implements Deployer {
     }
 
     @Activate
-    public DeployDirectory(BundleContext context, @Reference DataFolder folder) throws IOException {
+    public DeployDirectory(BundleContext context, @Reference InstanceLock lock) throws IOException {
         this.context = context;
-        this.dir = folder.deploy();
+        this.dir = lock.folder().deploy();
         Files.createDirectories(dir);
         scanner.scheduleWithFixedDelay(this::problems, 2, 2, TimeUnit.SECONDS);
     }

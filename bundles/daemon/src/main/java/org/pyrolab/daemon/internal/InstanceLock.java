@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,8 +29,6 @@ public class InstanceLock {
     private final FileChannel channel;
     private final FileLock lock;
     final DataFolder files;
-    /** The data folder as a service: components that use it wait until this daemon owns it. */
-    private final ServiceRegistration<DataFolder> folder;
     final Instant started = Instant.now();
     private volatile int port;
 
@@ -60,7 +57,6 @@ public class InstanceLock {
             throw Fatal.report(context, "PyroLab daemon is already running" + holder);
         }
         lock = acquired;
-        folder = context.registerService(DataFolder.class, files, null);
     }
 
     /** Records pid, port, version and start time in one write, so readers see all or nothing. */
@@ -74,13 +70,21 @@ public class InstanceLock {
         LOG.log(System.Logger.Level.INFO, "daemon ready: pid " + ProcessHandle.current().pid() + ", control port " + controlPort);
     }
 
+    /**
+     * The data folder, handed out by the lock: components that work in it reference this one,
+     * so none of them runs before this daemon owns the folder. (Registering the folder as a
+     * service from here would activate them inside this activation: a cycle for SCR.)
+     */
+    public DataFolder folder() {
+        return files;
+    }
+
     int port() {
         return port;
     }
 
     @Deactivate
     void release() {
-        folder.unregister();
         try {
             Files.deleteIfExists(file); // delete while still locked, so no newcomer's record is removed
         } catch (IOException e) {

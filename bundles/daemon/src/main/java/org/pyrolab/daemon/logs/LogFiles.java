@@ -22,6 +22,7 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Logs;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.internal.DataFolder;
+import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
  * Reads the rotating log files: {@code logs/pyrolabd.log.N} for the daemon and
@@ -35,8 +36,8 @@ public class LogFiles implements Logs {
     private final Services services;
 
     @Activate
-    public LogFiles(@Reference DataFolder folder, @Reference Services services) {
-        this.folder = folder;
+    public LogFiles(@Reference InstanceLock lock, @Reference Services services) {
+        this.folder = lock.folder();
         this.services = services;
     }
 

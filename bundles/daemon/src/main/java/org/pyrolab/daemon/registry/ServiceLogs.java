@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.pyrolab.daemon.internal.DataFolder;
+import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
  * Each service's own rotating log, {@code <data>/logs/services/<name>.log} (3 files of 1 MB).
@@ -34,8 +34,8 @@ public class ServiceLogs {
     private final Map<String, Logger> loggers = new HashMap<>();
 
     @Activate
-    public ServiceLogs(@Reference DataFolder folder) {
-        this.dir = folder.serviceLogs();
+    public ServiceLogs(@Reference InstanceLock lock) {
+        this.dir = lock.folder().serviceLogs();
     }
 
     /** The logger of one service, its file opened on first use. */
