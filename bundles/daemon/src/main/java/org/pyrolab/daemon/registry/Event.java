@@ -5,7 +5,7 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
 /** What can happen to the supervised services: commands, results of driver calls, timers, drivers coming and going. */
 sealed interface Event {
-    /** Take on the services of a configuration (answers with the {@link Transitions.Changes}). */
+    /** Take on the services of a configuration (answers with the {@link Answer.Changes}). */
     record Replace(LabConfig config) implements Event {
     }
 

@@ -99,7 +99,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     @Override
     public CompletableFuture<String> apply(LabConfig config) {
         current = config;
-        Transitions.Changes changes = supervisor.replace(config);
+        Answer.Changes changes = supervisor.replace(config);
         List<CompletableFuture<Outcome>> work = new ArrayList<>();
         for (String name : changes.gone()) {
             work.add(supervisor.stopAsync(name, ServiceState.STOPPED, null).thenApply(o -> {

@@ -39,7 +39,7 @@ final class Supervisor implements DriverCatalog.Listener {
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("pyrolab-supervisor"));
     final DriverCalls calls = new DriverCalls(workers);
     private final Lifecycle lifecycle;
-    private volatile Transitions.State state = Transitions.State.EMPTY;
+    private volatile SupervisorState state = SupervisorState.EMPTY;
     /** Callers waiting for the Reply of a start or stop, by name and generation. */
     private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
     private final Map<String, ScheduledFuture<?>> retries = new ConcurrentHashMap<>();
@@ -63,12 +63,12 @@ final class Supervisor implements DriverCatalog.Listener {
     // ---- feeding the machine -----------------------------------------------------------------
 
     /** Runs one transition; actions that call out (network, driver threads, replies) run after the lock is released. */
-    private Transitions.Answer fire(Event event) {
+    private Answer fire(Event event) {
         return fired(event).answer();
     }
 
     /** An answer, and the future of its Reply when it is one to wait for (taken under the lock: the Reply may come at once). */
-    private record Fired(Transitions.Answer answer, CompletableFuture<Outcome> reply) {
+    private record Fired(Answer answer, CompletableFuture<Outcome> reply) {
     }
 
     private Fired fired(Event event) {
@@ -78,7 +78,7 @@ final class Supervisor implements DriverCatalog.Listener {
         synchronized (this) {
             step = Transitions.step(state, event, clock.instant(), catalog::find);
             state = step.state();
-            if (step.answer() instanceof Transitions.Answer.Await a) {
+            if (step.answer() instanceof Answer.Await a) {
                 reply = waiting.computeIfAbsent(key(a.name(), a.generation()), k -> new CompletableFuture<>());
             }
             for (Action action : step.actions()) {
@@ -130,7 +130,7 @@ final class Supervisor implements DriverCatalog.Listener {
     }
 
     private CompletableFuture<Outcome> outcome(Fired fired) {
-        return fired.reply() != null ? fired.reply() : CompletableFuture.completedFuture(((Transitions.Answer.Now) fired.answer()).outcome());
+        return fired.reply() != null ? fired.reply() : CompletableFuture.completedFuture(((Answer.Now) fired.answer()).outcome());
     }
 
     private static String key(String name, long generation) {
@@ -144,8 +144,8 @@ final class Supervisor implements DriverCatalog.Listener {
 
     // ---- commands ------------------------------------------------------------------------------
 
-    Transitions.Changes replace(LabConfig config) {
-        return ((Transitions.Answer.Diff) fire(new Event.Replace(config))).changes();
+    Answer.Changes replace(LabConfig config) {
+        return ((Answer.Diff) fire(new Event.Replace(config))).changes();
     }
 
     void respec(String name, ServiceSpec spec) {
@@ -168,7 +168,7 @@ final class Supervisor implements DriverCatalog.Listener {
 
     /** Stops every service, the last started first, each after the previous one has closed. */
     void stopAll() {
-        List<String> order = ((Transitions.Answer.Order) fire(new Event.ShutDown())).names();
+        List<String> order = ((Answer.Order) fire(new Event.ShutDown())).names();
         for (String name : order) {
             Outcome.await(stopAsync(name, ServiceState.STOPPED, null), name);
         }
@@ -216,7 +216,7 @@ final class Supervisor implements DriverCatalog.Listener {
     }
 
     private ServiceRecord require(String name) {
-        Transitions.State s = state;
+        SupervisorState s = state;
         ServiceRecord r = s.records().get(name);
         if (r == null) {
             throw new IllegalArgumentException(Transitions.unknown(s.records().keySet(), name));

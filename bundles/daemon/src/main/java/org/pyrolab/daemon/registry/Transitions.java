@@ -25,31 +25,8 @@ final class Transitions {
     /** A service that ran this long before failing starts its back-off from 1 s again. */
     static final Duration HEALTHY_RUN = Duration.ofMinutes(5);
 
-    /** All records, in configuration order, and the names in the order they reached RUNNING ({@code down} stops them in reverse). */
-    record State(Map<String, ServiceRecord> records, List<String> startOrder) {
-        static final State EMPTY = new State(Map.of(), List.of());
-    }
-
-    /** The names that were added, removed and changed by a Replace. */
-    record Changes(List<String> added, List<String> gone, List<String> changed) {
-    }
-
-    /** What the caller of an event gets: an answer now, or the generation whose Reply it should wait for. */
-    sealed interface Answer {
-        record Now(Outcome outcome) implements Answer {
-        }
-
-        record Await(String name, long generation) implements Answer {
-        }
-
-        record Diff(Changes changes) implements Answer {
-        }
-
-        record Order(List<String> names) implements Answer {
-        }
-    }
-
-    record Step(State state, List<Action> actions, Answer answer) {
+    /** The outcome of one transition. */
+    record Step(SupervisorState state, List<Action> actions, Answer answer) {
     }
 
     private final Map<String, ServiceRecord.Draft> records = new LinkedHashMap<>();
@@ -58,7 +35,7 @@ final class Transitions {
     private final Instant now;
     private final Function<String, Optional<DriverEntry>> drivers;
 
-    private Transitions(State state, Instant now, Function<String, Optional<DriverEntry>> drivers) {
+    private Transitions(SupervisorState state, Instant now, Function<String, Optional<DriverEntry>> drivers) {
         state.records().forEach((name, r) -> records.put(name, new ServiceRecord.Draft(r)));
         this.startOrder = new ArrayList<>(state.startOrder());
         this.now = now;
@@ -69,12 +46,12 @@ final class Transitions {
      * The one transition function. {@code drivers} finds the installed driver of an id; unknown
      * service names in commands throw IllegalArgumentException (the caller checks them first).
      */
-    static Step step(State state, Event event, Instant now, Function<String, Optional<DriverEntry>> drivers) {
+    static Step step(SupervisorState state, Event event, Instant now, Function<String, Optional<DriverEntry>> drivers) {
         Transitions t = new Transitions(state, now, drivers);
         Answer answer = t.apply(event);
         Map<String, ServiceRecord> frozen = new LinkedHashMap<>();
         t.records.forEach((name, d) -> frozen.put(name, d.freeze()));
-        return new Step(new State(Collections.unmodifiableMap(frozen), List.copyOf(t.startOrder)), List.copyOf(t.actions), answer);
+        return new Step(new SupervisorState(Collections.unmodifiableMap(frozen), List.copyOf(t.startOrder)), List.copyOf(t.actions), answer);
     }
 
     private Answer apply(Event event) {
@@ -147,7 +124,7 @@ final class Transitions {
         });
         records.clear();
         records.putAll(next);
-        return new Answer.Diff(new Changes(added, gone, changed));
+        return new Answer.Diff(new Answer.Changes(added, gone, changed));
     }
 
     private Answer start(String name, boolean byHand) {

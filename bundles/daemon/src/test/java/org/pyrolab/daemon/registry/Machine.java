@@ -23,11 +23,11 @@ final class Machine {
     static final DriverEntry SIM = driver("sim.laser", 7);
     static final Lifecycle.Running INSTANCE = new Lifecycle.Running(null, null);
 
-    Transitions.State state = Transitions.State.EMPTY;
+    SupervisorState state = SupervisorState.EMPTY;
     Instant now = Instant.parse("2026-01-01T00:00:00Z");
     final Map<String, DriverEntry> installed = new LinkedHashMap<>(Map.of(SIM.id(), SIM));
     List<Action> actions = List.of();
-    Transitions.Answer answer;
+    Answer answer;
 
     static ServiceSpec spec(String name, Restart restart, int maxRestarts) {
         return new ServiceSpec(name, SIM.id(), Map.of(), "", null, List.of(), "single", restart, maxRestarts, 0.5, 0, 0, 0);

@@ -22,7 +22,7 @@ class TransitionsTest {
         assertThat(m.get("a").state()).isEqualTo(ServiceState.STARTING);
         assertThat(m.get("a").wanted()).isTrue();
         assertThat(m.actions).containsExactly(new Action.Open("a", 1, spec("a", Restart.NEVER, 0), Machine.SIM));
-        assertThat(m.answer).isEqualTo(new Transitions.Answer.Await("a", 1));
+        assertThat(m.answer).isEqualTo(new Answer.Await("a", 1));
     }
 
     @Test
@@ -41,9 +41,9 @@ class TransitionsTest {
     void startingTwiceMakesOneInstance() {
         Machine m = new Machine().with(spec("a", Restart.NEVER, 0)).fire(new Event.Start("a", true)).fire(new Event.Start("a", true));
         assertThat(m.actions).isEmpty();
-        assertThat(m.answer).as("waits for the same attempt").isEqualTo(new Transitions.Answer.Await("a", 1));
+        assertThat(m.answer).as("waits for the same attempt").isEqualTo(new Answer.Await("a", 1));
         m.fire(new Event.Opened("a", 1, INSTANCE)).fire(new Event.Start("a", true));
-        assertThat(((Transitions.Answer.Now) m.answer).outcome().message()).startsWith("a is already running (since ");
+        assertThat(((Answer.Now) m.answer).outcome().message()).startsWith("a is already running (since ");
     }
 
     @Test
@@ -175,7 +175,7 @@ class TransitionsTest {
         Machine m = new Machine().with(spec("a", Restart.NEVER, 0)).fire(new Event.Start("a", false));
         m.fire(new Event.Stop("a", ServiceState.STOPPED, null));
         assertThat(m.get("a").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(((Transitions.Answer.Now) m.answer).outcome().message()).isEqualTo("Stopped a.");
+        assertThat(((Answer.Now) m.answer).outcome().message()).isEqualTo("Stopped a.");
         m.fire(new Event.Opened("a", 1, INSTANCE));
         assertThat(m.get("a").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(m.actions(Action.Discard.class)).hasSize(1);
@@ -211,7 +211,7 @@ class TransitionsTest {
         Machine m = new Machine().with(spec("a", Restart.ALWAYS, 0), spec("b", Restart.ALWAYS, 0), spec("c", Restart.ALWAYS, 0),
                 spec("d", Restart.ALWAYS, 0));
         m.running("b").running("a").fire(new Event.Start("c", false)).fire(new Event.ShutDown());
-        assertThat(((Transitions.Answer.Order) m.answer).names()).containsExactly("a", "b", "c");
+        assertThat(((Answer.Order) m.answer).names()).containsExactly("a", "b", "c");
         assertThat(m.state.records().values()).noneMatch(ServiceRecord::wanted);
     }
 
@@ -219,8 +219,8 @@ class TransitionsTest {
     void replaceReportsTheDifferenceAndKeepsGoneRecordsUntilForgotten() {
         Machine m = new Machine().with(spec("same", Restart.NEVER, 0), spec("changed", Restart.NEVER, 0), spec("gone", Restart.NEVER, 0));
         m.with(spec("same", Restart.NEVER, 0), spec("changed", Restart.ALWAYS, 0), spec("new", Restart.NEVER, 0));
-        assertThat(((Transitions.Answer.Diff) m.answer).changes())
-                .isEqualTo(new Transitions.Changes(List.of("new"), List.of("gone"), List.of("changed")));
+        assertThat(((Answer.Diff) m.answer).changes())
+                .isEqualTo(new Answer.Changes(List.of("new"), List.of("gone"), List.of("changed")));
         assertThat(m.get("changed").spec().restart()).as("taken once stopped").isEqualTo(Restart.NEVER);
         assertThat(m.state.records()).containsKey("gone");
         m.fire(new Event.Forget("gone"));
