@@ -26,8 +26,17 @@ final class Lifecycle {
         this.logs = logs;
     }
 
-    /** A running driver instance. */
+    /** A running driver instance; compared by identity, so comparing states never calls driver code. */
     record Running(ComponentInstance<?> instance, Driver driver) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Running r && r.instance == instance && r.driver == driver;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(instance) * 31 + System.identityHashCode(driver);
+        }
     }
 
     /** Instances made for instance modes session and percall, by their driver object. */

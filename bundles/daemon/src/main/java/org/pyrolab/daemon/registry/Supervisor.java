@@ -77,6 +77,7 @@ final class Supervisor implements DriverCatalog.Listener {
         CompletableFuture<Outcome> reply = null;
         synchronized (this) {
             step = Transitions.step(state, event, clock.instant(), catalog::find);
+            boolean same = step.state().equals(state);
             state = step.state();
             if (step.answer() instanceof Answer.Await a) {
                 reply = waiting.computeIfAbsent(key(a.name(), a.generation()), k -> new CompletableFuture<>());
@@ -92,11 +93,15 @@ final class Supervisor implements DriverCatalog.Listener {
                     }
                 }
             }
-            signal = changed;
-            changed = new CompletableFuture<>();
+            signal = same ? null : changed; // a health tick that found nothing to do wakes nobody
+            if (!same) {
+                changed = new CompletableFuture<>();
+            }
         }
         step.actions().forEach(this::perform);
-        signal.complete(null);
+        if (signal != null) {
+            signal.complete(null);
+        }
         return new Fired(step.answer(), reply);
     }
 
