@@ -31,8 +31,8 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 /**
  * The registry of configured services, as the commands and the configuration see it: applies a
  * configuration as a difference, answers {@code ps}, starts and stops by name (services here,
- * endpoints and nameservers through remote access). The state machine behind it is the
- * {@link Supervisor}.
+ * endpoints and nameservers through remote access). The state machine behind it is
+ * {@link Transitions}, run by the {@link Supervisor}.
  */
 @Component(service = {Services.class, ConfigTarget.Runner.class})
 public class ServiceRegistry implements Services, ConfigTarget.Runner {
