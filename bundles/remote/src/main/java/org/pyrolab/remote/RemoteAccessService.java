@@ -32,7 +32,7 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
 
     @Activate
     public RemoteAccessService(@Reference Daemon daemon) {
-        this.access = new Access(daemon.dataFolder().resolve("nameservers"));
+        this.access = new Access(daemon.nameserverStorage());
     }
 
     @Deactivate

@@ -14,6 +14,9 @@ public interface Daemon {
     /** The data folder: lockfile, deploy directory, logs, nameserver storage. */
     Path dataFolder();
 
+    /** Where the configured name servers keep their registrations (a folder under the data folder). */
+    Path nameserverStorage();
+
     /** Stops services in reverse start order, then the framework; returns at once. */
     void shutdown();
 }

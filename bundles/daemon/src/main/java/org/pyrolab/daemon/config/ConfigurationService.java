@@ -17,10 +17,10 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.lab.Configuration;
-import org.pyrolab.daemon.internal.DaemonFiles;
+import org.pyrolab.api.lab.Services;
+import org.pyrolab.daemon.internal.DataFolder;
+import org.pyrolab.daemon.internal.InstanceLock;
 import org.pyrolab.daemon.internal.Fatal;
-import org.pyrolab.daemon.registry.DriverCatalog;
-import org.pyrolab.daemon.registry.ServiceRegistry;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -36,19 +36,22 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 public class ConfigurationService implements Configuration {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.config");
 
-    private final ServiceRegistry registry;
+    private final ConfigTarget.Runner runner;
+    private final Services registry;
     private final ConfigReader reader;
     private final Path userConfig;
     private volatile Path source;
     private volatile LabConfig running;
 
     @Activate
-    public ConfigurationService(BundleContext context, @Reference ServiceRegistry registry, @Reference DriverCatalog catalog) {
+    public ConfigurationService(BundleContext context, @Reference ConfigTarget.Runner runner, @Reference Services registry,
+            @Reference ConfigTarget.Drivers drivers, @Reference InstanceLock lock) {
+        this.runner = runner;
         this.registry = registry;
-        this.reader = new ConfigReader(catalog::parametersOf);
-        DaemonFiles files = DaemonFiles.from(context);
+        this.reader = new ConfigReader(drivers::parametersOf);
+        DataFolder files = lock.folder();
         this.userConfig = files.userConfig();
-        this.source = files.startConfig != null ? files.startConfig : Files.exists(userConfig) ? userConfig : null;
+        this.source = files.startConfig() != null ? files.startConfig() : Files.exists(userConfig) ? userConfig : null;
         ConfigReader.Result result = load(source);
         if (!result.ok()) {
             String problems = result.errors().stream().map(Problem::toString).collect(Collectors.joining("\n"));
@@ -57,7 +60,7 @@ public class ConfigurationService implements Configuration {
         // at start-up the deploy directory's drivers are still on their way in: an unknown driver is no news yet
         result.problems().forEach(p -> LOG.log(System.Logger.Level.DEBUG, p.toString()));
         running = result.config();
-        registry.apply(running); // autolaunch goes on in the background; `up` waits for its report
+        runner.apply(running); // autolaunch goes on in the background; `up` waits for its report
         LOG.log(System.Logger.Level.INFO, "running from " + (source == null ? "an empty configuration" : source.toString()));
     }
 
@@ -143,7 +146,7 @@ public class ConfigurationService implements Configuration {
         source = file;
         running = result.config();
         try {
-            return registry.apply(running).get(5, java.util.concurrent.TimeUnit.MINUTES);
+            return runner.apply(running).get(5, java.util.concurrent.TimeUnit.MINUTES);
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("reload did not settle: " + e.getMessage());
         } catch (InterruptedException e) {

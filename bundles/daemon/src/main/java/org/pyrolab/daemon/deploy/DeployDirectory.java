@@ -24,8 +24,8 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DriverDTO;
-import org.pyrolab.api.lab.Daemon;
 import org.pyrolab.api.lab.Deployer;
+import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
  * The deploy directory as the command line sees it. Felix FileInstall does the watching,
@@ -57,9 +57,9 @@ public class DeployDirectory implements Deployer {
     }
 
     @Activate
-    public DeployDirectory(BundleContext context, @Reference Daemon daemon) throws IOException {
+    public DeployDirectory(BundleContext context, @Reference InstanceLock lock) throws IOException {
         this.context = context;
-        this.dir = daemon.dataFolder().resolve("deploy");
+        this.dir = lock.folder().deploy();
         Files.createDirectories(dir);
         scanner.scheduleWithFixedDelay(this::problems, 2, 2, TimeUnit.SECONDS);
     }

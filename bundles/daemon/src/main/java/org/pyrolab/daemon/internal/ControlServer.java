@@ -107,7 +107,7 @@ public class ControlServer {
             throws IOException, InvalidSyntaxException {
         this.processor = processor;
         this.lock = lock;
-        this.token = ControlToken.create(lock.files.data).getBytes(StandardCharsets.US_ASCII);
+        this.token = ControlToken.create(lock.files.token()).getBytes(StandardCharsets.US_ASCII);
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         threads.allowCoreThreadTimeOut(true);
         // commands are plain objects of any class, so a DS reference (which filters on its interface) cannot wait for them
@@ -150,7 +150,7 @@ public class ControlServer {
         threads.shutdownNow();
         closer.shutdownNow();
         // still under the instance lock (released after this component), so no newer daemon's token is removed
-        ControlToken.delete(lock.files.data);
+        ControlToken.delete(lock.files.token());
     }
 
     private void acceptLoop() {

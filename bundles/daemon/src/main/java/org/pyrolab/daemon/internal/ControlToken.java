@@ -15,8 +15,6 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 
-import org.pyrolab.control.ControlChannel;
-
 /**
  * A fresh secret for each daemon run, in a file only its owner can read (POSIX mode 0600, or an
  * ACL granting the owner alone on Windows): another user of the computer cannot drive the daemon.
@@ -25,13 +23,12 @@ final class ControlToken {
     private ControlToken() {
     }
 
-    static String create(Path dataDir) throws IOException {
+    static String create(Path file) throws IOException {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        Path file = dataDir.resolve(ControlChannel.TOKEN_FILE);
         Files.deleteIfExists(file);
-        if (Files.getFileStore(dataDir).supportsFileAttributeView("posix")) {
+        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
             // created with 0600 from the start: there is no moment at which others could read it
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } else {
@@ -42,8 +39,8 @@ final class ControlToken {
         return token;
     }
 
-    static void delete(Path dataDir) throws IOException {
-        Files.deleteIfExists(dataDir.resolve(ControlChannel.TOKEN_FILE));
+    static void delete(Path file) throws IOException {
+        Files.deleteIfExists(file);
     }
 
     private static void ownerOnly(Path file) throws IOException {

@@ -54,10 +54,10 @@ public class DaemonService implements Daemon {
         DaemonDTO dto = new DaemonDTO();
         dto.pid = ProcessHandle.current().pid();
         dto.controlPort = lock.port();
-        dto.version = lock.files.version;
+        dto.version = lock.files.version();
         dto.started = lock.started.toString();
         dto.uptimeSeconds = Duration.between(lock.started, Instant.now()).getSeconds();
-        dto.dataFolder = lock.files.data.toString();
+        dto.dataFolder = lock.files.root().toString();
         Services registry = services;
         if (registry != null) {
             for (ServiceDTO s : registry.list()) {
@@ -93,7 +93,12 @@ public class DaemonService implements Daemon {
 
     @Override
     public Path dataFolder() {
-        return lock.files.data;
+        return lock.files.root();
+    }
+
+    @Override
+    public Path nameserverStorage() {
+        return lock.files.nameservers();
     }
 
     @Override

@@ -28,16 +28,16 @@ public class InstanceLock {
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
-    final DaemonFiles files;
+    final DataFolder files;
     final Instant started = Instant.now();
     private volatile int port;
 
     @Activate
     public InstanceLock(BundleContext context) {
-        files = DaemonFiles.from(context);
-        file = files.data.resolve(LockFile.NAME);
+        files = DataFolder.of(context);
+        file = files.lockfile();
         try {
-            Files.createDirectories(files.data);
+            Files.createDirectories(files.root());
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw Fatal.report(context, "cannot open the lockfile " + file + ": " + e.getMessage());
@@ -48,12 +48,12 @@ public class InstanceLock {
             acquired = channel.tryLock(Long.MAX_VALUE - 1, 1, false);
         } catch (IOException e) {
             close();
-            throw Fatal.report(context, "the folder " + files.data + " does not support file locks (" + e.getMessage()
+            throw Fatal.report(context, "the folder " + files.root() + " does not support file locks (" + e.getMessage()
                     + "); set PYROLAB_HOME to a local folder");
         }
         if (acquired == null) {
             close();
-            String holder = LockFile.read(files.data).map(l -> " (pid " + l.pid + ")").orElse("");
+            String holder = LockFile.read(files.root()).map(l -> " (pid " + l.pid + ")").orElse("");
             throw Fatal.report(context, "PyroLab daemon is already running" + holder);
         }
         lock = acquired;
@@ -62,12 +62,21 @@ public class InstanceLock {
     /** Records pid, port, version and start time in one write, so readers see all or nothing. */
     void publish(int controlPort) throws IOException {
         port = controlPort;
-        byte[] record = new LockFile(ProcessHandle.current().pid(), controlPort, files.version, started).toBytes();
+        byte[] record = new LockFile(ProcessHandle.current().pid(), controlPort, files.version(), started).toBytes();
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(record), 0);
         channel.force(true);
         // plain strings: MessageFormat would print the pid as "18,401"
         LOG.log(System.Logger.Level.INFO, "daemon ready: pid " + ProcessHandle.current().pid() + ", control port " + controlPort);
+    }
+
+    /**
+     * The data folder, handed out by the lock: components that work in it reference this one,
+     * so none of them runs before this daemon owns the folder. (Registering the folder as a
+     * service from here would activate them inside this activation: a cycle for SCR.)
+     */
+    public DataFolder folder() {
+        return files;
     }
 
     int port() {

@@ -19,9 +19,10 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ServiceDTO;
-import org.pyrolab.api.lab.Daemon;
 import org.pyrolab.api.lab.Logs;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.daemon.internal.DataFolder;
+import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
  * Reads the rotating log files: {@code logs/pyrolabd.log.N} for the daemon and
@@ -31,20 +32,20 @@ import org.pyrolab.api.lab.Services;
 public class LogFiles implements Logs {
     private static final long FOLLOW_POLL_MS = 200;
 
-    private final Path dir;
+    private final DataFolder folder;
     private final Services services;
 
     @Activate
-    public LogFiles(@Reference Daemon daemon, @Reference Services services) {
-        this.dir = daemon.dataFolder().resolve("logs");
+    public LogFiles(@Reference InstanceLock lock, @Reference Services services) {
+        this.folder = lock.folder();
         this.services = services;
     }
 
     private Path current(String service) {
         if (service == null) {
-            return dir.resolve("pyrolabd.log.0");
+            return folder.daemonLog();
         }
-        Path file = dir.resolve("services").resolve(service + ".log.0");
+        Path file = folder.serviceLog(service);
         if (!Files.exists(file) && services.list().stream().noneMatch(s -> s.name.equals(service))) {
             throw new IllegalArgumentException("there is no service `" + service + "` and no log of that name");
         }
@@ -94,7 +95,7 @@ public class LogFiles implements Logs {
     public long export(Path target) throws IOException {
         List<String[]> entries = new ArrayList<>(); // {timestamp, text}
         for (Path file : allFiles()) {
-            String source = dir.relativize(file).toString();
+            String source = folder.logs().relativize(file).toString();
             for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                 boolean startsEntry = line.length() > 23 && Character.isDigit(line.charAt(0)) && line.charAt(10) == 'T';
                 if (startsEntry || entries.isEmpty()) {
@@ -135,7 +136,7 @@ public class LogFiles implements Logs {
     /** Every log file, oldest rotation first within each log. */
     private List<Path> allFiles() throws IOException {
         List<Path> files = new ArrayList<>();
-        for (Path d : List.of(dir, dir.resolve("services"))) {
+        for (Path d : List.of(folder.logs(), folder.serviceLogs())) {
             if (!Files.isDirectory(d)) {
                 continue;
             }

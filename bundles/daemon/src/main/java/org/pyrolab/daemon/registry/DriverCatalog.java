@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.runtime.ServiceComponentRuntime;
 import org.osgi.service.component.runtime.dto.ComponentDescriptionDTO;
 import org.pyrolab.api.Driver;
+import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.ParameterSpec;
 
 /**
@@ -27,8 +28,8 @@ import org.pyrolab.daemon.config.ParameterSpec;
  * which SCR does not copy onto the factory service, so they are read from SCR's description.
  * A second bundle offering an id already taken is recorded as a problem and ignored.
  */
-@Component(service = DriverCatalog.class)
-public class DriverCatalog {
+@Component(service = {DriverCatalog.class, ConfigTarget.Drivers.class})
+public class DriverCatalog implements ConfigTarget.Drivers {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.drivers");
 
     /** Told when drivers come and go; called without the catalog's lock held. */
@@ -141,6 +142,7 @@ public class DriverCatalog {
     }
 
     /** What the configuration reader asks: the parameters of a driver id, if installed. */
+    @Override
     public Optional<List<ParameterSpec>> parametersOf(String id) {
         return find(id).map(DriverEntry::parameters);
     }

@@ -3,7 +3,6 @@ package org.pyrolab.daemon.registry;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -15,22 +14,29 @@ import org.pyrolab.daemon.config.ParameterSpec;
 
 /**
  * The driver calls of a service's life: create the instance with its parameters, connect,
- * ping, close, dispose. Runs on worker threads without the supervisor's lock and reports back
- * to the supervisor, which drops reports of attempts it has abandoned.
+ * ping, close, dispose. Runs on worker threads without the supervisor's lock; its results
+ * become events, and the state machine drops those of attempts it has abandoned.
  */
 final class Lifecycle {
-    private final Supervisor supervisor;
     private final DriverCalls calls;
     private final ServiceLogs logs;
 
-    Lifecycle(Supervisor supervisor, DriverCalls calls, ServiceLogs logs) {
-        this.supervisor = supervisor;
+    Lifecycle(DriverCalls calls, ServiceLogs logs) {
         this.calls = calls;
         this.logs = logs;
     }
 
-    /** A running driver instance. */
+    /** A running driver instance; compared by identity, so comparing states never calls driver code. */
     record Running(ComponentInstance<?> instance, Driver driver) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Running r && r.instance == instance && r.driver == driver;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(instance) * 31 + System.identityHashCode(driver);
+        }
     }
 
     /** Instances made for instance modes session and percall, by their driver object. */
@@ -72,35 +78,26 @@ final class Lifecycle {
                 .forEach(this::releaseExtra);
     }
 
-    void start(ServiceSpec spec, DriverEntry driver, long generation, CompletableFuture<Outcome> pending) {
-        String name = spec.name();
-        long timeout = Math.round(spec.timeoutSeconds() * 1000);
+    /**
+     * Creates and connects a service's instance; the result is the event to feed back.
+     * {@code onFailure} receives what the running driver reports through its context.
+     */
+    Event open(Action.Open start, Consumer<String> onFailure) {
+        String name = start.name();
+        long timeout = Math.round(start.spec().timeoutSeconds() * 1000);
         Hashtable<String, Object> props;
         try {
-            props = properties(spec, driver);
-        } catch (IllegalArgumentException e) {
-            supervisor.startFailed(name, generation, e.getMessage(), false); // a configuration mistake: retrying cannot help
-            pending.complete(new Outcome(false, name + ": " + e.getMessage()));
-            return;
+            props = properties(start.spec(), start.driver());
+        } catch (IllegalArgumentException e) { // a configuration mistake: retrying cannot help
+            return new Event.OpenFailed(name, start.generation(), e.getMessage(), false, name + ": " + e.getMessage());
         }
-        DriverContext context = new Context(name, reason -> supervisor.runtimeFailure(name, generation, reason));
-        Running running;
         try {
-            running = open(name, driver, props, context, timeout, "closed " + name + " after its failed start");
+            Running running = open(name, start.driver(), props, new Context(name, onFailure), timeout,
+                    "closed " + name + " after its failed start");
+            return new Event.Opened(name, start.generation(), running);
         } catch (Exception e) {
             String reason = DriverCalls.describe(e);
-            supervisor.startFailed(name, generation, reason, true);
-            pending.complete(new Outcome(false, name + " failed to start: " + reason));
-            return;
-        }
-        if (supervisor.started(name, generation, driver, running)) {
-            supervisor.announce(name);
-            logs.logger(name).log(System.Logger.Level.INFO, "started " + name + " (driver " + driver.id() + " from "
-                    + driver.bundleName() + " " + driver.bundleVersion() + ")");
-            pending.complete(new Outcome(true, "Started " + name + " (driver " + driver.id() + ")."));
-        } else {
-            close(name, running, timeout, "stopped " + name + ", which was stopped while it started");
-            pending.complete(new Outcome(true, name + " was stopped while it started."));
+            return new Event.OpenFailed(name, start.generation(), reason, true, name + " failed to start: " + reason);
         }
     }
 
@@ -121,12 +118,8 @@ final class Lifecycle {
         }
     }
 
-    /** Closes and disposes an instance; returns what went wrong, or null. */
-    String close(String name, Running running, long timeout) {
-        return close(name, running, timeout, "stopped " + name);
-    }
-
-    private String close(String name, Running running, long timeout, String done) {
+    /** Closes and disposes an instance, logging {@code done}; returns what went wrong, or null. */
+    String close(String name, Running running, long timeout, String done) {
         String problem = null;
         try {
             calls.bounded("close", () -> {

@@ -16,7 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
-import org.pyrolab.api.lab.Daemon;
+import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
  * Each service's own rotating log, {@code <data>/logs/services/<name>.log} (3 files of 1 MB).
@@ -34,12 +34,8 @@ public class ServiceLogs {
     private final Map<String, Logger> loggers = new HashMap<>();
 
     @Activate
-    public ServiceLogs(@Reference Daemon daemon) {
-        this.dir = daemon.dataFolder().resolve("logs").resolve("services");
-    }
-
-    static Path file(Path dataFolder, String service) {
-        return dataFolder.resolve("logs").resolve("services").resolve(service + ".log.0");
+    public ServiceLogs(@Reference InstanceLock lock) {
+        this.dir = lock.folder().serviceLogs();
     }
 
     /** The logger of one service, its file opened on first use. */

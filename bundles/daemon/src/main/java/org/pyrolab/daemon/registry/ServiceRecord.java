@@ -1,41 +1,22 @@
 package org.pyrolab.daemon.registry;
 
 import java.time.Instant;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 
-import org.osgi.service.component.ComponentInstance;
-import org.pyrolab.api.Driver;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
-/** The registry's record of one service. Every field is guarded by the registry's lock. */
-final class ServiceRecord {
-    ServiceSpec spec;
-    ServiceState state = ServiceState.STOPPED;
-    String reason;
-    /** Whether the service should run: set by autolaunch and start, cleared by stop. */
-    boolean wanted;
-    /** Bumped by every start and stop, so late results of an abandoned attempt are recognised and dropped. */
-    long generation;
-    DriverEntry driver;
-    ComponentInstance<?> instance;
-    Driver running;
-    Instant started;
-    /** Automatic restarts since the last start by hand. */
-    int restarts;
-    /** Failures in a row, for the back-off; a long healthy run clears it. */
-    int streak;
-    ScheduledFuture<?> retry;
-    Instant nextRestart;
-    boolean pinging;
-    /** A failure the driver reported while it was still connecting, acted on once it is RUNNING. */
-    String earlyFailure;
-    Instant lastPing;
-    /** The outcome of the start or stop under way, for callers who want to wait for it. */
-    CompletableFuture<Outcome> pending = Outcome.done(true, "");
+/** The supervisor's record of one service: a value; {@link Transitions} makes new ones. */
+record ServiceRecord(ServiceSpec spec, ServiceState state, String reason,
+        /* whether the service should run: set by autolaunch and start, cleared by stop */ boolean wanted,
+        /* bumped by every start and stop, so late results of an abandoned attempt are recognised and dropped */ long generation,
+        DriverEntry driver, Lifecycle.Running running, Instant started,
+        /* automatic restarts since the last start by hand */ int restarts,
+        /* failures in a row, for the back-off; a long healthy run clears it */ int streak,
+        Instant nextRestart, boolean pinging,
+        /* a failure the driver reported while it was still connecting, acted on once it is RUNNING */ String earlyFailure,
+        Instant lastPing) {
 
-    ServiceRecord(ServiceSpec spec) {
-        this.spec = spec;
+    static ServiceRecord of(ServiceSpec spec) {
+        return new ServiceRecord(spec, ServiceState.STOPPED, null, false, 0, null, null, null, 0, 0, null, false, null, null);
     }
 
     String name() {
@@ -44,5 +25,53 @@ final class ServiceRecord {
 
     long timeoutMillis() {
         return Math.round(spec.timeoutSeconds() * 1000);
+    }
+
+    /** A mutable copy, changed within one transition and frozen at its end. */
+    static final class Draft {
+        ServiceSpec spec;
+        ServiceState state;
+        String reason;
+        boolean wanted;
+        long generation;
+        DriverEntry driver;
+        Lifecycle.Running running;
+        Instant started;
+        int restarts;
+        int streak;
+        Instant nextRestart;
+        boolean pinging;
+        String earlyFailure;
+        Instant lastPing;
+
+        Draft(ServiceRecord r) {
+            spec = r.spec;
+            state = r.state;
+            reason = r.reason;
+            wanted = r.wanted;
+            generation = r.generation;
+            driver = r.driver;
+            running = r.running;
+            started = r.started;
+            restarts = r.restarts;
+            streak = r.streak;
+            nextRestart = r.nextRestart;
+            pinging = r.pinging;
+            earlyFailure = r.earlyFailure;
+            lastPing = r.lastPing;
+        }
+
+        String name() {
+            return spec.name();
+        }
+
+        long timeoutMillis() {
+            return Math.round(spec.timeoutSeconds() * 1000);
+        }
+
+        ServiceRecord freeze() {
+            return new ServiceRecord(spec, state, reason, wanted, generation, driver, running, started, restarts, streak,
+                    nextRestart, pinging, earlyFailure, lastPing);
+        }
     }
 }

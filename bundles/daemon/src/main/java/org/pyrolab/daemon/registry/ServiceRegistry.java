@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
@@ -20,6 +23,7 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 import org.pyrolab.invoke.CallGuard;
@@ -28,17 +32,21 @@ import org.pyrolab.invoke.CallTimeout;
 /**
  * The registry of configured services, as the commands and the configuration see it: applies a
  * configuration as a difference, answers {@code ps}, starts and stops by name (services here,
- * endpoints and nameservers through remote access). The state machine behind it is the
- * {@link Supervisor}.
+ * endpoints and nameservers through remote access). The state machine behind it is
+ * {@link Transitions}, run by the {@link Supervisor}.
  */
-@Component(service = {Services.class, ServiceRegistry.class})
-public class ServiceRegistry implements Services {
+@Component(service = {Services.class, ConfigTarget.Runner.class})
+public class ServiceRegistry implements Services, ConfigTarget.Runner {
     private final BundleContext context;
     private final DriverCatalog catalog;
     private final Deployer deployer;
     private final RemoteLink remote = new RemoteLink();
     private final Supervisor supervisor;
     private volatile LabConfig current = LabConfig.empty();
+    /** How often {@code autolaunchFailures} asks the deploy directory again while it is unsettled: its scan interval. */
+    private static final long DEPLOY_RECHECK_MS = 2000;
+    /** Completed, and replaced, by every bundle event: deploy-directory drivers arriving wake autolaunch waiters. */
+    private volatile CompletableFuture<Void> bundlesChanged = new CompletableFuture<>();
 
     /**
      * The framework is going down (down, SIGTERM, Ctrl-C): stop every service in reverse start
@@ -57,6 +65,9 @@ public class ServiceRegistry implements Services {
             if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
                 supervisor.stopAll();
             }
+            CompletableFuture<Void> done = bundlesChanged;
+            bundlesChanged = new CompletableFuture<>();
+            done.complete(null);
         };
         catalog.addListener(supervisor);
         context.addBundleListener(frameworkStopping);
@@ -90,9 +101,10 @@ public class ServiceRegistry implements Services {
      * rest left untouched. The records change at once; the returned summary completes once
      * the starts and stops have settled.
      */
+    @Override
     public CompletableFuture<String> apply(LabConfig config) {
         current = config;
-        Supervisor.Changes changes = supervisor.replace(config);
+        Answer.Changes changes = supervisor.replace(config);
         List<CompletableFuture<Outcome>> work = new ArrayList<>();
         for (String name : changes.gone()) {
             work.add(supervisor.stopAsync(name, ServiceState.STOPPED, null).thenApply(o -> {
@@ -181,24 +193,43 @@ public class ServiceRegistry implements Services {
         return list;
     }
 
+    /**
+     * Waits until no autolaunched service is STARTING, or WAITING while the deploy directory
+     * still brings drivers in. Woken by the supervisor's events and by bundle events, not by
+     * polling; only the deploy directory's own verdict on half-copied files has no event yet
+     * (it is scanned), so while it is unsettled the check also runs every {@link #DEPLOY_RECHECK_MS}.
+     */
     @Override
     public List<ServiceDTO> autolaunchFailures(Duration limit) {
-        long deadline = System.currentTimeMillis() + limit.toMillis();
+        long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
+            CompletableFuture<Void> change = supervisor.nextChange(); // taken before looking: no change slips between
+            CompletableFuture<Void> bundles = bundlesChanged;
             List<ServiceDTO> notRunning = new ArrayList<>();
-            boolean unsettled = false;
+            boolean starting = false, waiting = false;
             for (ServiceDTO row : supervisor.rows(current.autolaunch().services())) {
                 if (!row.state.equals(ServiceState.RUNNING.name())) {
                     notRunning.add(row);
-                    unsettled |= row.state.equals(ServiceState.STARTING.name())
-                            // at start-up the deploy directory's drivers may still be on their way in
-                            || row.state.equals(ServiceState.WAITING.name()) && !deployer.settled();
+                    starting |= row.state.equals(ServiceState.STARTING.name());
+                    waiting |= row.state.equals(ServiceState.WAITING.name());
                 }
             }
-            if (!unsettled || System.currentTimeMillis() > deadline) {
+            // at start-up the deploy directory's drivers may still be on their way in
+            boolean deploying = !starting && waiting && !deployer.settled();
+            long left = deadline - System.nanoTime();
+            if (!starting && !deploying || left <= 0) {
                 return notRunning;
             }
-            sleep(50);
+            CompletableFuture<?> wake = !deploying ? change : CompletableFuture.anyOf(change, bundles,
+                    CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(DEPLOY_RECHECK_MS, TimeUnit.MILLISECONDS)));
+            try {
+                wake.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // the deadline: the next round reports what is not running
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return notRunning;
+            }
         }
     }
 
@@ -217,14 +248,6 @@ public class ServiceRegistry implements Services {
                     CallTimeout.limits(limit) ? limit.toMillis() : Long.MAX_VALUE);
         } catch (DriverCalls.Timeout e) {
             throw new IllegalStateException(name + "." + e.getMessage());
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

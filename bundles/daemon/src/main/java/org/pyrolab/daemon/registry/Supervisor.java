@@ -1,16 +1,15 @@
 package org.pyrolab.daemon.registry;
 
-import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -19,42 +18,40 @@ import java.util.concurrent.TimeUnit;
 import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.daemon.config.LabConfig;
-import org.pyrolab.daemon.config.LabConfig.Restart;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
 /**
- * The services' state machine. Every state change happens under the supervisor's lock; driver
- * code never runs under it but on worker threads, each call bounded by the service's timeout
- * ({@link DriverCalls}), so a driver that throws or hangs becomes FAILED and the daemon and
- * every other service carry on. A generation number per record makes late results of abandoned
- * attempts harmless. Failures are answered by the restart policy with back-off from 1 s
- * doubling to 60 s.
+ * Runs the state machine of {@link Transitions}: feeds it one event at a time under a lock,
+ * keeps the state it returns, and performs its actions — driver calls on worker threads, each
+ * bounded by the service's timeout ({@link DriverCalls}), back-off timers — whose results come
+ * back as events. Callers wait on futures that Reply actions complete; nothing polls.
  */
 final class Supervisor implements DriverCatalog.Listener {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.registry");
-    private static final long MAX_BACKOFF_MS = 60_000;
-    /** A service that ran this long before failing starts its back-off from 1 s again. */
-    private static final Duration HEALTHY_RUN = Duration.ofMinutes(5);
 
     private final DriverCatalog catalog;
     private final ServiceLogs logs;
     private final RemoteLink remote;
+    private final Clock clock = Clock.systemUTC();
     /** Driver calls; idle threads go after a few seconds, so a burst of starts leaves nothing behind. */
     private final ExecutorService workers = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 5, TimeUnit.SECONDS,
             new SynchronousQueue<>(), daemonThreads("pyrolab-driver"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("pyrolab-supervisor"));
     final DriverCalls calls = new DriverCalls(workers);
     private final Lifecycle lifecycle;
-    private final Map<String, ServiceRecord> records = new LinkedHashMap<>();
-    /** Names in the order they reached RUNNING: {@code down} stops them in reverse. */
-    private final List<String> startOrder = new ArrayList<>();
+    private volatile SupervisorState state = SupervisorState.EMPTY;
+    /** Callers waiting for the Reply of a start or stop, by name and generation. */
+    private final Map<String, CompletableFuture<Outcome>> waiting = new ConcurrentHashMap<>();
+    private final Map<String, ScheduledFuture<?>> retries = new ConcurrentHashMap<>();
+    /** Completed, and replaced, by every event: what {@code autolaunchFailures} waits on instead of polling. */
+    private CompletableFuture<Void> changed = new CompletableFuture<>();
 
     Supervisor(DriverCatalog catalog, ServiceLogs logs, RemoteLink remote) {
         this.catalog = catalog;
         this.logs = logs;
         this.remote = remote;
-        this.lifecycle = new Lifecycle(this, calls, logs);
-        timer.scheduleWithFixedDelay(this::pingDue, 1, 1, TimeUnit.SECONDS);
+        this.lifecycle = new Lifecycle(calls, logs);
+        timer.scheduleWithFixedDelay(() -> fire(new Event.Tick()), 1, 1, TimeUnit.SECONDS);
     }
 
     void close() {
@@ -63,60 +60,139 @@ final class Supervisor implements DriverCatalog.Listener {
         workers.shutdownNow();
     }
 
-    // ---- the records ---------------------------------------------------------------------------
+    // ---- feeding the machine -----------------------------------------------------------------
 
-    /** The names that were added, removed and changed by {@link #replace}. */
-    record Changes(List<String> added, List<String> gone, List<String> changed) {
+    /** Runs one transition; actions that call out (network, driver threads, replies) run after the lock is released. */
+    private Answer fire(Event event) {
+        return fired(event).answer();
     }
 
-    /**
-     * Takes on the services of {@code config}: new records for new names, new specs for changed
-     * ones are recorded by {@link #respec} once they are stopped; gone records stay until
-     * {@link #forget}.
-     */
-    synchronized Changes replace(LabConfig config) {
-        List<String> added = new ArrayList<>(), gone = new ArrayList<>(), changed = new ArrayList<>();
-        Map<String, ServiceRecord> next = new LinkedHashMap<>();
-        for (ServiceSpec spec : config.services().values()) {
-            ServiceRecord record = records.get(spec.name());
-            if (record == null) {
-                record = new ServiceRecord(spec);
-                added.add(spec.name());
-            } else if (!record.spec.equals(spec)) {
-                changed.add(spec.name());
+    /** An answer, and the future of its Reply when it is one to wait for (taken under the lock: the Reply may come at once). */
+    private record Fired(Answer answer, CompletableFuture<Outcome> reply) {
+    }
+
+    private Fired fired(Event event) {
+        Transitions.Step step;
+        CompletableFuture<Void> signal;
+        CompletableFuture<Outcome> reply = null;
+        synchronized (this) {
+            step = Transitions.step(state, event, clock.instant(), catalog::find);
+            boolean same = step.state().equals(state);
+            state = step.state();
+            if (step.answer() instanceof Answer.Await a) {
+                reply = waiting.computeIfAbsent(key(a.name(), a.generation()), k -> new CompletableFuture<>());
             }
-            next.put(spec.name(), record);
-        }
-        for (Map.Entry<String, ServiceRecord> old : records.entrySet()) {
-            if (!next.containsKey(old.getKey())) {
-                gone.add(old.getKey());
-                next.put(old.getKey(), old.getValue()); // kept until stopped
+            for (Action action : step.actions()) {
+                if (action instanceof Action.ScheduleRetry r) { // timers under the lock, so a cancel cannot overtake them
+                    retries.put(r.name(), timer.schedule(() -> fire(new Event.RetryDue(r.name(), r.generation())), r.delayMs(),
+                            TimeUnit.MILLISECONDS));
+                } else if (action instanceof Action.CancelRetry c) {
+                    ScheduledFuture<?> f = retries.remove(c.name());
+                    if (f != null) {
+                        f.cancel(false);
+                    }
+                }
+            }
+            signal = same ? null : changed; // a health tick that found nothing to do wakes nobody
+            if (!same) {
+                changed = new CompletableFuture<>();
             }
         }
-        records.clear();
-        records.putAll(next);
-        return new Changes(added, gone, changed);
+        step.actions().forEach(this::perform);
+        if (signal != null) {
+            signal.complete(null);
+        }
+        return new Fired(step.answer(), reply);
     }
 
-    synchronized void respec(String name, ServiceSpec spec) {
-        records.get(name).spec = spec;
+    private void perform(Action action) {
+        if (action instanceof Action.Open o) {
+            workers.execute(() -> fire(lifecycle.open(o, reason -> fire(new Event.Failed(o.name(), o.generation(), reason)))));
+        } else if (action instanceof Action.Close c) {
+            workers.execute(() -> fire(new Event.Closed(c.name(), c.generation(), c.finalState(), c.reason(),
+                    lifecycle.close(c.name(), c.running(), c.timeoutMs(), "stopped " + c.name()))));
+        } else if (action instanceof Action.Discard d) {
+            workers.execute(() -> lifecycle.close(d.name(), d.running(), d.timeoutMs(), d.done()));
+        } else if (action instanceof Action.Ping p) {
+            workers.execute(() -> fire(new Event.PingDone(p.name(), p.generation(), lifecycle.ping(p.driver(), p.timeoutMs()))));
+        } else if (action instanceof Action.Announce a) {
+            announce(a.name());
+        } else if (action instanceof Action.Withdraw w) {
+            workers.execute(() -> lifecycle.releaseExtras(w.name()));
+            try {
+                remote.withdraw(w.name());
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "could not withdraw " + w.name() + ": " + e.getMessage());
+            }
+        } else if (action instanceof Action.Log l) {
+            logs.logger(l.name()).log(l.level(), l.message());
+        } else if (action instanceof Action.Reply r) {
+            CompletableFuture<Outcome> f = waiting.remove(key(r.name(), r.generation()));
+            if (f != null) {
+                f.complete(r.outcome());
+            }
+        } // ScheduleRetry and CancelRetry were done under the lock
     }
 
-    synchronized void forget(String name) {
-        records.remove(name);
+    private CompletableFuture<Outcome> outcome(Fired fired) {
+        return fired.reply() != null ? fired.reply() : CompletableFuture.completedFuture(((Answer.Now) fired.answer()).outcome());
     }
 
-    synchronized boolean active(String name) {
-        ServiceRecord r = records.get(name);
-        return r != null && r.state != ServiceState.STOPPED;
+    private static String key(String name, long generation) {
+        return name + '\u0000' + generation;
     }
 
-    synchronized boolean has(String name) {
-        return records.containsKey(name);
+    /** Completes at the next change of any record. */
+    synchronized CompletableFuture<Void> nextChange() {
+        return changed;
+    }
+
+    // ---- commands ------------------------------------------------------------------------------
+
+    Answer.Changes replace(LabConfig config) {
+        return ((Answer.Diff) fire(new Event.Replace(config))).changes();
+    }
+
+    void respec(String name, ServiceSpec spec) {
+        fire(new Event.Respec(name, spec));
+    }
+
+    void forget(String name) {
+        fire(new Event.Forget(name));
+    }
+
+    /** Starts a service unless it runs already; {@code byHand} clears its restart counts. */
+    CompletableFuture<Outcome> startAsync(String name, boolean byHand) {
+        return outcome(fired(new Event.Start(name, byHand)));
+    }
+
+    /** Stops a service; it ends {@code finalState} (STOPPED, or WAITING when its driver left). */
+    CompletableFuture<Outcome> stopAsync(String name, ServiceState finalState, String reason) {
+        return outcome(fired(new Event.Stop(name, finalState, reason)));
+    }
+
+    /** Stops every service, the last started first, each after the previous one has closed. */
+    void stopAll() {
+        List<String> order = ((Answer.Order) fire(new Event.ShutDown())).names();
+        for (String name : order) {
+            Outcome.await(stopAsync(name, ServiceState.STOPPED, null), name);
+        }
+    }
+
+    // ---- what the records say --------------------------------------------------------------------
+
+    boolean active(String name) {
+        ServiceRecord r = state.records().get(name);
+        return r != null && r.state() != ServiceState.STOPPED;
+    }
+
+    boolean has(String name) {
+        return state.records().containsKey(name);
     }
 
     /** Snapshots of the records, for {@code ps} and the like; unknown names are skipped. */
-    synchronized List<ServiceDTO> rows(List<String> names) {
+    List<ServiceDTO> rows(List<String> names) {
+        Map<String, ServiceRecord> records = state.records();
         List<ServiceDTO> rows = new ArrayList<>();
         for (String name : names == null ? records.keySet() : names) {
             ServiceRecord r = records.get(name);
@@ -127,336 +203,63 @@ final class Supervisor implements DriverCatalog.Listener {
         return rows;
     }
 
-    synchronized ServiceDTO row(String name) {
+    ServiceDTO row(String name) {
         return ServiceRows.of(require(name), catalog);
     }
 
     /** The driver object of a running service and its call timeout, for {@code pyrolab call}. */
-    synchronized Map.Entry<Driver, Long> running(String name) {
+    Map.Entry<Driver, Long> running(String name) {
         ServiceRecord r = require(name);
-        if (r.state != ServiceState.RUNNING) {
-            throw new IllegalStateException(name + " is not running (" + r.state + ")");
+        if (r.state() != ServiceState.RUNNING) {
+            throw new IllegalStateException(name + " is not running (" + r.state() + ")");
         }
-        return Map.entry(r.running, r.timeoutMillis());
+        return Map.entry(r.running().driver(), r.timeoutMillis());
     }
 
-    synchronized List<String> runningNames() {
-        return new ArrayList<>(startOrder);
+    List<String> runningNames() {
+        return state.startOrder();
     }
 
     private ServiceRecord require(String name) {
-        ServiceRecord r = records.get(name);
+        SupervisorState s = state;
+        ServiceRecord r = s.records().get(name);
         if (r == null) {
-            throw new IllegalArgumentException("there is no service `" + name + "`" + (records.isEmpty() ? "; the configuration has none"
-                    : "; configured: " + String.join(", ", records.keySet())));
+            throw new IllegalArgumentException(Transitions.unknown(s.records().keySet(), name));
         }
         return r;
     }
 
-    // ---- starting --------------------------------------------------------------------------------
-
-    /** Starts a service unless it runs already; {@code byHand} clears its restart counts. */
-    synchronized CompletableFuture<Outcome> startAsync(String name, boolean byHand) {
-        ServiceRecord r = require(name);
-        if (r.state == ServiceState.RUNNING) {
-            return Outcome.done(true, name + " is already running (since " + r.started + ")");
-        }
-        if (r.state == ServiceState.STARTING) {
-            return r.pending;
-        }
-        r.wanted = true;
-        if (byHand) {
-            r.restarts = 0;
-            r.streak = 0;
-        }
-        cancelRetry(r);
-        return beginStart(r);
-    }
-
-    private CompletableFuture<Outcome> beginStart(ServiceRecord r) {
-        DriverEntry driver = catalog.find(r.spec.driver()).orElse(null);
-        if (driver == null) {
-            r.state = ServiceState.WAITING;
-            r.reason = "driver " + r.spec.driver() + " is not installed";
-            return Outcome.done(true, r.name() + " waits for driver " + r.spec.driver()
-                    + ", which no installed bundle offers; it starts when one is installed");
-        }
-        r.state = ServiceState.STARTING;
-        r.reason = null;
-        r.earlyFailure = null;
-        r.driver = driver;
-        long generation = ++r.generation;
-        CompletableFuture<Outcome> pending = new CompletableFuture<>();
-        r.pending = pending;
-        ServiceSpec spec = r.spec;
-        workers.execute(() -> lifecycle.start(spec, driver, generation, pending));
-        return pending;
-    }
-
-    /** Called by {@link Lifecycle} when a start ended; returns false if the attempt was abandoned meanwhile. */
-    synchronized boolean started(String name, long generation, DriverEntry driver, Lifecycle.Running running) {
-        ServiceRecord r = records.get(name);
-        if (r == null || r.generation != generation || r.state != ServiceState.STARTING) {
-            return false;
-        }
-        r.state = ServiceState.RUNNING;
-        r.instance = running.instance();
-        r.running = running.driver();
-        r.started = Instant.now();
-        r.lastPing = r.started;
-        startOrder.remove(name);
-        startOrder.add(name);
-        String early = r.earlyFailure;
-        r.earlyFailure = null;
-        if (early != null) {
-            workers.execute(() -> runtimeFailure(name, generation, early));
-        }
-        return true;
-    }
-
-    synchronized void startFailed(String name, long generation, String reason, boolean retry) {
-        ServiceRecord r = records.get(name);
-        if (r != null && r.generation == generation) {
-            fail(r, reason, retry);
-        }
-    }
-
     /** Makes a service that just reached RUNNING reachable over the network. */
     void announce(String name) {
-        Object instance;
-        ServiceSpec spec;
-        DriverEntry driver;
-        synchronized (this) {
-            ServiceRecord r = records.get(name);
-            if (r == null || r.state != ServiceState.RUNNING) {
-                return;
-            }
-            instance = r.running;
-            spec = r.spec;
-            driver = r.driver;
+        ServiceRecord r = state.records().get(name);
+        if (r == null || r.state() != ServiceState.RUNNING) {
+            return;
         }
         try {
-            remote.expose(spec, instance, () -> lifecycle.extra(spec, driver), lifecycle::releaseExtra);
+            remote.expose(r.spec(), r.running().driver(), () -> lifecycle.extra(r.spec(), r.driver()), lifecycle::releaseExtra);
         } catch (RuntimeException e) {
             logs.logger(name).log(System.Logger.Level.ERROR, name + " runs but cannot be reached remotely: " + e.getMessage());
         }
     }
 
-    // ---- failing ---------------------------------------------------------------------------------
-
-    /** The driver reported its instrument lost, or a ping failed. */
-    void runtimeFailure(String name, long generation, String reason) {
-        Lifecycle.Running running;
-        synchronized (this) {
-            ServiceRecord r = records.get(name);
-            if (r != null && r.generation == generation && r.state == ServiceState.STARTING) {
-                r.earlyFailure = reason; // reported from inside connect: acted on once the start completes
-                return;
-            }
-            if (r == null || r.generation != generation || r.state != ServiceState.RUNNING) {
-                return;
-            }
-            running = new Lifecycle.Running(r.instance, r.running);
-            boolean ranLong = !r.started.plus(HEALTHY_RUN).isAfter(Instant.now());
-            detach(r);
-            r.generation++;
-            if (ranLong) {
-                r.streak = 0;
-            }
-            fail(r, reason, true);
-        }
-        withdraw(name);
-        workers.execute(() -> lifecycle.close(name, running, timeoutOf(name)));
-    }
-
-    private void fail(ServiceRecord r, String reason, boolean retry) {
-        r.state = ServiceState.FAILED;
-        r.reason = reason;
-        logs.logger(r.name()).log(System.Logger.Level.ERROR, r.name() + " failed: " + reason);
-        if (!retry || !r.wanted || r.spec.restart() == Restart.NEVER) {
-            return;
-        }
-        if (r.spec.restart() == Restart.ON_FAILURE && r.streak >= r.spec.maxRestarts()) {
-            r.reason = reason + " (gave up after " + r.spec.maxRestarts() + " restarts; `pyrolab start " + r.name() + "` tries again)";
-            return;
-        }
-        long delay = Math.min(1000L << Math.min(r.streak, 16), MAX_BACKOFF_MS);
-        r.streak++;
-        r.nextRestart = Instant.now().plusMillis(delay);
-        long generation = r.generation;
-        r.retry = timer.schedule(() -> autoRestart(r.name(), generation), delay, TimeUnit.MILLISECONDS);
-    }
-
-    private synchronized void autoRestart(String name, long generation) {
-        ServiceRecord r = records.get(name);
-        if (r == null || r.generation != generation || r.state != ServiceState.FAILED || !r.wanted) {
-            return;
-        }
-        r.retry = null;
-        r.nextRestart = null;
-        r.restarts++;
-        logs.logger(name).log(System.Logger.Level.INFO, "restarting " + name + " (restart " + r.restarts + ")");
-        beginStart(r);
-    }
-
-    // ---- stopping --------------------------------------------------------------------------------
-
-    /** Stops a service; it ends {@code finalState} (STOPPED, or WAITING when its driver left). */
-    CompletableFuture<Outcome> stopAsync(String name, ServiceState finalState, String reason) {
-        Lifecycle.Running running;
-        long generation;
-        CompletableFuture<Outcome> pending;
-        synchronized (this) {
-            ServiceRecord r = require(name);
-            if (finalState == ServiceState.STOPPED) {
-                r.wanted = false;
-            }
-            cancelRetry(r);
-            generation = ++r.generation; // an attempt still starting is abandoned and cleans up after itself
-            if (r.state == ServiceState.STOPPING) {
-                return r.pending;
-            }
-            if (r.state != ServiceState.RUNNING) {
-                boolean wasActive = r.state != ServiceState.STOPPED;
-                r.state = finalState;
-                r.reason = reason;
-                return Outcome.done(true, wasActive ? "Stopped " + name + "." : name + " is not running.");
-            }
-            running = new Lifecycle.Running(r.instance, r.running);
-            detach(r);
-            r.state = ServiceState.STOPPING;
-            pending = new CompletableFuture<>();
-            r.pending = pending;
-        }
-        withdraw(name);
-        workers.execute(() -> {
-            String problem = lifecycle.close(name, running, timeoutOf(name));
-            synchronized (this) {
-                ServiceRecord r = records.get(name);
-                if (r != null && r.generation == generation) {
-                    if (problem == null) {
-                        r.state = finalState;
-                        r.reason = reason;
-                    } else {
-                        fail(r, problem, false);
-                    }
-                }
-            }
-            pending.complete(problem == null ? new Outcome(true, "Stopped " + name + ".") : new Outcome(false, name + ": " + problem));
-        });
-        return pending;
-    }
-
-    /** Stops every service, the last started first; those still starting, waiting or failed are abandoned. */
-    void stopAll() {
-        List<String> order;
-        synchronized (this) {
-            order = new ArrayList<>(startOrder);
-            Collections.reverse(order);
-            records.values().forEach(r -> {
-                r.wanted = false;
-                cancelRetry(r);
-                if (r.state != ServiceState.STOPPED && !order.contains(r.name())) {
-                    order.add(r.name());
-                }
-            });
-        }
-        for (String name : order) {
-            Outcome.await(stopAsync(name, ServiceState.STOPPED, null), name);
-        }
-    }
-
-    private void withdraw(String name) {
-        workers.execute(() -> lifecycle.releaseExtras(name));
-        try {
-            remote.withdraw(name);
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "could not withdraw " + name + ": " + e.getMessage());
-        }
-    }
-
-    private void detach(ServiceRecord r) {
-        r.instance = null;
-        r.running = null;
-        r.started = null;
-        startOrder.remove(r.name());
-    }
-
-    private void cancelRetry(ServiceRecord r) {
-        if (r.retry != null) {
-            r.retry.cancel(false);
-            r.retry = null;
-        }
-        r.nextRestart = null;
-    }
-
-    private synchronized long timeoutOf(String name) {
-        ServiceRecord r = records.get(name);
-        return r == null ? 5000 : r.timeoutMillis();
-    }
-
     // ---- drivers coming and going ------------------------------------------------------------
 
     @Override
-    public synchronized void driverAdded(DriverEntry driver) {
-        for (ServiceRecord r : records.values()) {
-            if (r.wanted && r.state == ServiceState.WAITING && r.spec.driver().equals(driver.id())) {
-                r.restarts = 0;
-                r.streak = 0;
-                beginStart(r);
-            }
-        }
+    public void driverAdded(DriverEntry driver) {
+        fire(new Event.DriverArrived(driver));
     }
 
     @Override
     public void driverRemoved(DriverEntry driver) {
         List<CompletableFuture<Outcome>> stops = new ArrayList<>();
-        synchronized (this) {
-            for (ServiceRecord r : records.values()) {
-                if (r.driver != null && r.driver.serviceId() == driver.serviceId() && r.wanted) {
-                    String why = "driver " + driver.id() + " was removed with " + driver.bundleName() + "; it restarts when the driver returns";
-                    stops.add(stopAsync(r.name(), ServiceState.WAITING, why));
-                }
+        for (ServiceRecord r : state.records().values()) {
+            if (r.driver() != null && r.driver().serviceId() == driver.serviceId() && r.wanted()) {
+                String why = "driver " + driver.id() + " was removed with " + driver.bundleName() + "; it restarts when the driver returns";
+                stops.add(stopAsync(r.name(), ServiceState.WAITING, why));
             }
         }
         // the bundle is stopping: close its instances now, while their classes still work
         stops.forEach(f -> Outcome.await(f, driver.id()));
-    }
-
-    // ---- health --------------------------------------------------------------------------------
-
-    /** A health ping to make: which attempt of which service, on which driver object. */
-    private record Ping(String name, long generation, Driver driver, long timeoutMs) {
-    }
-
-    private void pingDue() {
-        List<Ping> due = new ArrayList<>();
-        synchronized (this) {
-            Instant now = Instant.now();
-            for (ServiceRecord r : records.values()) {
-                double interval = r.spec.pingIntervalSeconds();
-                if (r.state == ServiceState.RUNNING && interval > 0 && !r.pinging
-                        && r.lastPing.plusMillis(Math.round(interval * 1000)).isBefore(now)) {
-                    r.pinging = true;
-                    r.lastPing = now;
-                    due.add(new Ping(r.name(), r.generation, r.running, r.timeoutMillis()));
-                }
-            }
-        }
-        for (Ping ping : due) {
-            workers.execute(() -> {
-                String problem = lifecycle.ping(ping.driver(), ping.timeoutMs());
-                synchronized (this) {
-                    ServiceRecord r = records.get(ping.name());
-                    if (r != null) {
-                        r.pinging = false;
-                    }
-                }
-                if (problem != null) {
-                    runtimeFailure(ping.name(), ping.generation(), problem);
-                }
-            });
-        }
     }
 
     private static ThreadFactory daemonThreads(String name) {
