@@ -9,7 +9,7 @@ import java.util.function.Function;
 
 import org.pyrolab.daemon.config.LabConfig.Autolaunch;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
-import org.pyrolab.daemon.config.LabConfig.NameserverSpec;
+import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
 import org.pyrolab.daemon.config.LabConfig.Restart;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
@@ -63,7 +63,7 @@ public final class ConfigReader {
         if (version != null && !String.valueOf(version).equals("1.0")) {
             check.error("version", "unsupported version `" + version + "`; this PyroLab reads version \"1.0\"");
         }
-        Map<String, NameserverSpec> nameservers = new LinkedHashMap<>();
+        Map<String, NameServerSpec> nameservers = new LinkedHashMap<>();
         check.entries(top, "nameservers").forEach((name, body) -> nameservers.put(name, nameserver(check, name, body)));
         Map<String, EndpointSpec> endpoints = new LinkedHashMap<>();
         check.entries(top, "daemons").forEach((name, body) -> endpoints.put(name, endpoint(check, name, body, nameservers)));
@@ -76,16 +76,16 @@ public final class ConfigReader {
         return new Result(new LabConfig(source, text, nameservers, endpoints, services, autolaunch), check.problems);
     }
 
-    private static NameserverSpec nameserver(Check check, String name, Map<String, Object> body) {
+    private static NameServerSpec nameserver(Check check, String name, Map<String, Object> body) {
         String path = "nameservers." + name;
         check.keys(body, path, NAMESERVER);
-        return new NameserverSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "ns_port", 9090),
+        return new NameServerSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "ns_port", 9090),
                 check.bool(body, path, "broadcast", false), check.port(body, path, "ns_bcport", 9091),
                 check.number(body, path, "ns_autoclean", 0.0, 0.0), check.choice(body, path, "storage", "memory", "memory", "file"),
                 check.integer(body, path, "max_entries", 10_000, 1));
     }
 
-    private static EndpointSpec endpoint(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers) {
+    private static EndpointSpec endpoint(Check check, String name, Map<String, Object> body, Map<String, NameServerSpec> nameservers) {
         String path = "daemons." + name;
         check.keys(body, path, ENDPOINT);
         check.choice(body, path, "servertype", "thread", "thread", "multiplex");
@@ -95,7 +95,7 @@ public final class ConfigReader {
                 check.number(body, path, "message_deadline", 20.0, 0.1));
     }
 
-    private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameserverSpec> nameservers,
+    private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameServerSpec> nameservers,
             Map<String, EndpointSpec> endpoints) {
         String path = "services." + name;
         boolean python = body.containsKey("module") || body.containsKey("classname");
@@ -162,7 +162,7 @@ public final class ConfigReader {
         return typed;
     }
 
-    private static Autolaunch autolaunch(Check check, Object node, Map<String, NameserverSpec> nameservers,
+    private static Autolaunch autolaunch(Check check, Object node, Map<String, NameServerSpec> nameservers,
             Map<String, EndpointSpec> endpoints, Map<String, ServiceSpec> services) {
         if (node == null) {
             return new Autolaunch(List.of(), List.of(), List.of());

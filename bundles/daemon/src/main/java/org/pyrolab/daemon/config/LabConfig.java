@@ -10,7 +10,7 @@ import java.util.Map;
  * @param source the file it was read from, or null for the empty configuration
  * @param text the file's text, for {@code config show} and {@code config export}
  */
-public record LabConfig(String source, String text, Map<String, NameserverSpec> nameservers, Map<String, EndpointSpec> endpoints,
+public record LabConfig(String source, String text, Map<String, NameServerSpec> nameservers, Map<String, EndpointSpec> endpoints,
         Map<String, ServiceSpec> services, Autolaunch autolaunch) {
 
     public static LabConfig empty() {
@@ -22,7 +22,7 @@ public record LabConfig(String source, String text, Map<String, NameserverSpec> 
     }
 
     /** A nameserver entry ({@code nameservers:}). */
-    public record NameserverSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
+    public record NameServerSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
             String storage, int maxEntries) {
     }
 

@@ -12,7 +12,7 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
-import org.pyrolab.daemon.config.LabConfig.NameserverSpec;
+import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
 /**
@@ -94,7 +94,7 @@ final class RemoteLink {
 
     private static List<NameserverDTO> nameservers(LabConfig config) {
         List<NameserverDTO> nameservers = new ArrayList<>();
-        for (NameserverSpec n : config.nameservers().values()) {
+        for (NameServerSpec n : config.nameservers().values()) {
             NameserverDTO dto = new NameserverDTO();
             dto.name = n.name();
             dto.host = n.host();
