@@ -46,7 +46,7 @@ public final class ExposedType {
         Arrays.sort(all, Comparator.comparing(Method::getName).thenComparingInt(Method::getParameterCount)
                 .thenComparing(Method::toGenericString));
         for (Method m : all) {
-            if (Modifier.isStatic(m.getModifiers()) || m.isBridge() || m.isSynthetic()) {
+            if (Modifier.isStatic(m.getModifiers()) || (m.isBridge() || m.isSynthetic()) && !visibilityBridge(m, all)) {
                 continue;
             }
             Expose ex = findExpose(m);
@@ -148,6 +148,21 @@ public final class ExposedType {
 
     private static String decap(String s) {
         return Character.toLowerCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * A public class inherits the public methods of a package-private superclass through bridges
+     * javac makes for them; such a bridge is the only way the method is seen, so it counts. A
+     * bridge beside a real method of the same signature (generics, covariant returns) does not.
+     */
+    private static boolean visibilityBridge(Method bridge, Method[] all) {
+        for (Method m : all) {
+            if (m != bridge && !m.isBridge() && m.getName().equals(bridge.getName())
+                    && Arrays.equals(m.getParameterTypes(), bridge.getParameterTypes())) {
+                return false;
+            }
+        }
+        return bridge.isBridge();
     }
 
     /** The {@link Expose} on this method or on a method it overrides. */
