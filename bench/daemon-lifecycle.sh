@@ -6,7 +6,7 @@
 set -euo pipefail
 runs=${1:-10}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
-built="$root/launcher/target/pyrolab"
+built="${PYROLAB_INSTALL:-$root/launcher/target/pyrolab}" # PYROLAB_INSTALL: measure another installation
 [ -x "$built/bin/pyrolab" ] || { echo "not built: run mvn -B -DskipTests install in $root" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")

@@ -11,7 +11,7 @@
 set -euo pipefail
 runs=${1:-7}
 root=$(cd "$(dirname "$0")/.." && pwd -P)
-built="$root/launcher/target/pyrolab"
+built="${PYROLAB_INSTALL:-$root/launcher/target/pyrolab}" # PYROLAB_INSTALL: measure another installation
 [ -x "$built/bin/pyrolab" ] || { echo "not built: run mvn -B -o -q install -DskipTests in $root" >&2; exit 1; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")

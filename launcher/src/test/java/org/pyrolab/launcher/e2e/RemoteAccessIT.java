@@ -139,15 +139,30 @@ class RemoteAccessIT {
         assertThat(unlock.out).isEqualTo("Unlocked lab.echo.\n");
         assertThat(bob.call("echo", 5)).isEqualTo(5);
 
-        // someone else's lock: refused without --force, broken with it
+        // someone else's lock: refused without --force, broken with it. Bob keeps pinging (a
+        // keep-alive) so that his 2 s lease outlives three command-line starts on a busy machine.
         bob.call("lock", "bob");
-        Result refused = lab.run("unlock", "lab.echo");
-        assertThat(refused.exit).as("%s", refused).isEqualTo(1);
-        assertThat(refused.err).contains("lab.echo is locked by bob@127.0.0.1").contains("--force");
-        Result taken = lab.run("lock", "lab.echo");
-        assertThat(taken.exit).as("%s", taken).isEqualTo(1);
-        assertThat(taken.err).contains("locked by bob@127.0.0.1");
-        Result forced = lab.run("unlock", "lab.echo", "--force");
+        java.util.concurrent.ScheduledExecutorService keepAlive = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        Result forced;
+        try {
+            keepAlive.scheduleWithFixedDelay(() -> {
+                try {
+                    bob.call("ping");
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, 200, 200, java.util.concurrent.TimeUnit.MILLISECONDS);
+            Result refused = lab.run("unlock", "lab.echo");
+            assertThat(refused.exit).as("%s", refused).isEqualTo(1);
+            assertThat(refused.err).contains("lab.echo is locked by bob@127.0.0.1").contains("--force");
+            Result taken = lab.run("lock", "lab.echo");
+            assertThat(taken.exit).as("%s", taken).isEqualTo(1);
+            assertThat(taken.err).contains("locked by bob@127.0.0.1");
+            forced = lab.run("unlock", "lab.echo", "--force");
+        } finally {
+            keepAlive.shutdownNow();
+            keepAlive.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+        }
         assertThat(forced.exit).as("%s", forced).isZero();
         assertThat(forced.out).startsWith("Unlocked lab.echo (it was held by bob@127.0.0.1");
         PyroProxy dave = proxy(uri);
