@@ -1,77 +1,126 @@
 package org.pyrolab.daemon.deploy;
 
+import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
+import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
+import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
+
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.jar.JarFile;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleEvent;
+import org.osgi.framework.BundleListener;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.resource.Namespace;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.lab.Deployer;
+import org.pyrolab.daemon.deploy.Verdicts.BundleFacts;
+import org.pyrolab.daemon.deploy.Verdicts.FileFacts;
+import org.pyrolab.daemon.deploy.Verdicts.Verdict;
 import org.pyrolab.daemon.internal.InstanceLock;
 
 /**
- * The deploy directory as the command line sees it. Felix FileInstall does the watching,
- * installing, updating and uninstalling; this adds safe copying in and out, and diagnoses
- * files that do not run (not a jar, not a bundle, imports that cannot resolve), logging each
- * problem once per version of the file.
+ * The deploy directory as the command line sees it. Felix FileInstall does the installing,
+ * updating, uninstalling and starting; this adds safe copying in and out, and diagnoses files
+ * that do not run (not a jar, not a bundle, imports that cannot resolve), logging each problem
+ * once per version of the file. The diagnosis only reads: files, bundle states, headers and the
+ * framework's capability index ({@link FrameworkWiring#findProviders}); it never starts,
+ * resolves or installs. It learns of changes from a {@link WatchService} on the directory and
+ * from bundle events; a file not judged yet (still changing) gets one timer for when its quiet
+ * time ends.
  */
-@Component(immediate = true)
-public class DeployDirectory implements Deployer {
+@Component(immediate = true, service = {Deployer.class, DeployState.class})
+public class DeployDirectory implements Deployer, DeployState {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.deploy");
     private static final long WAIT_MS = 10_000;
-    /**
-     * A file that is not (yet) a readable jar may still be being copied, however slowly: it is
-     * reported only once it has not changed for this long. FileInstall itself waits likewise.
-     */
-    private static final long QUIET_MS = 10_000;
 
     private final BundleContext context;
     private final Path dir;
-    private final Map<Path, Diagnosis> diagnoses = new HashMap<>();
-    private final ScheduledExecutorService scanner = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pyrolab-deploy-check");
+    private final Verdicts verdicts = new Verdicts();
+    /** The problem last logged for each file, with the version (size and time) it was found in. */
+    private final Map<Path, String> logged = new HashMap<>();
+    private final Map<Path, ScheduledFuture<?>> timers = new HashMap<>();
+    private final WatchService watcher;
+    private final Thread watching;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pyrolab-deploy-timer");
         t.setDaemon(true);
         return t;
     });
-
-    /** What is wrong with one version (modification time) of a file. */
-    private record Diagnosis(long modified, String problem) {
-    }
+    private final BundleListener bundles = this::bundleChanged;
+    private volatile CompletableFuture<Void> changed = new CompletableFuture<>();
 
     @Activate
     public DeployDirectory(BundleContext context, @Reference InstanceLock lock) throws IOException {
         this.context = context;
-        this.dir = lock.folder().deploy();
+        this.dir = lock.folder().deploy().toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        scanner.scheduleWithFixedDelay(this::problems, 2, 2, TimeUnit.SECONDS);
+        this.watcher = dir.getFileSystem().newWatchService();
+        dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+        context.addBundleListener(bundles);
+        this.watching = new Thread(this::watch, "pyrolab-deploy-watch");
+        watching.setDaemon(true);
+        watching.start();
+        timer.execute(this::recheckAll); // what was there before the watch began
     }
 
     @Deactivate
     void close() {
-        scanner.shutdownNow();
+        context.removeBundleListener(bundles);
+        try {
+            watcher.close();
+        } catch (IOException ignored) {
+            // closing anyway
+        }
+        timer.shutdownNow();
+        changed.complete(null);
     }
 
     @Override
     public Path directory() {
         return dir;
+    }
+
+    @Override
+    public CompletableFuture<Void> nextChange() {
+        return changed;
+    }
+
+    private void signal() {
+        CompletableFuture<Void> done = changed;
+        changed = new CompletableFuture<>();
+        done.complete(null);
     }
 
     @Override
@@ -90,19 +139,21 @@ public class DeployDirectory implements Deployer {
             throw new IllegalStateException("cannot copy " + jar + " into " + dir + ": " + e.getMessage());
         }
         long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (System.currentTimeMillis() < deadline) {
+        while (true) {
+            CompletableFuture<Void> change = changed; // taken before looking: no change slips between
             Optional<Bundle> bundle = bundleAt(target);
             if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE && bundle.get().getLastModified() >= modified(target)) {
                 return "Installed " + symbolicName + " " + bundle.get().getVersion() + " from " + target.getFileName() + ".";
             }
-            String problem = diagnose(target);
+            String problem = verdict(target).problem();
             if (problem != null && bundle.isPresent()) {
                 throw new IllegalStateException(target.getFileName() + " was copied into the deploy directory but does not run: " + problem);
             }
-            sleep(50);
+            if (!await(change, deadline)) {
+                throw new IllegalStateException(target.getFileName() + " was copied into " + dir + " but was not installed within "
+                        + WAIT_MS / 1000 + " s; see `pyrolab logs`");
+            }
         }
-        throw new IllegalStateException(target.getFileName() + " was copied into " + dir + " but was not installed within "
-                + WAIT_MS / 1000 + " s; see `pyrolab logs`");
     }
 
     @Override
@@ -126,98 +177,189 @@ public class DeployDirectory implements Deployer {
             throw new IllegalStateException("cannot remove " + file + ": " + e.getMessage());
         }
         long deadline = System.currentTimeMillis() + WAIT_MS;
-        while (bundle.getState() != Bundle.UNINSTALLED) {
-            if (System.currentTimeMillis() > deadline) {
+        while (true) {
+            CompletableFuture<Void> change = changed;
+            if (bundle.getState() == Bundle.UNINSTALLED) {
+                return "Uninstalled " + symbolicName + " (" + file.getFileName() + " removed from the deploy directory).";
+            }
+            if (!await(change, deadline)) {
                 throw new IllegalStateException(file.getFileName() + " was removed but " + symbolicName + " is still installed; see `pyrolab logs`");
             }
-            sleep(50);
         }
-        return "Uninstalled " + symbolicName + " (" + file.getFileName() + " removed from the deploy directory).";
+    }
+
+    /** Waits for the next change until the deadline (wall clock, ms); false once it has passed. */
+    private static boolean await(CompletableFuture<Void> change, long deadline) {
+        long left = deadline - System.currentTimeMillis();
+        if (left <= 0) {
+            return false;
+        }
+        try {
+            change.get(Math.min(left, 500), TimeUnit.MILLISECONDS); // the cap only guards against a missed event
+        } catch (TimeoutException | ExecutionException e) {
+            // look again
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return true;
     }
 
     @Override
-    public synchronized List<DriverDTO> problems() {
+    public List<DriverDTO> problems() {
         List<DriverDTO> rows = new ArrayList<>();
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().startsWith("."))) {
-            for (Path file : files) {
-                String problem = file.getFileName().toString().endsWith(".jar") ? diagnose(file)
-                        : "ignored: only .jar files in the deploy directory are installed";
-                if (problem != null) {
-                    DriverDTO row = new DriverDTO();
-                    row.file = file.getFileName().toString();
-                    row.problem = problem;
-                    bundleAt(file).ifPresent(b -> {
-                        row.bundle = b.getSymbolicName();
-                        row.version = b.getVersion().toString();
-                    });
-                    rows.add(row);
-                }
+        for (Path file : files()) {
+            String problem = verdict(file).problem();
+            if (problem != null) {
+                DriverDTO row = new DriverDTO();
+                row.file = file.getFileName().toString();
+                row.problem = problem;
+                bundleAt(file).ifPresent(b -> {
+                    row.bundle = b.getSymbolicName();
+                    row.version = b.getVersion().toString();
+                });
+                rows.add(row);
             }
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot list " + dir + ": " + e.getMessage());
         }
-        diagnoses.keySet().removeIf(p -> !Files.exists(p));
         return rows;
     }
 
     @Override
     public boolean settled() {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.jar")) {
-            for (Path file : files) {
-                Optional<Bundle> bundle = bundleAt(file);
-                boolean running = bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE;
-                if (!running && diagnose(file) == null) {
-                    return false;
+        for (Path file : files()) {
+            if (file.getFileName().toString().endsWith(".jar") && verdict(file).pending()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The visible files of the directory, listed on demand (no periodic scan). */
+    private List<Path> files() {
+        List<Path> list = new ArrayList<>();
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, p -> !p.getFileName().toString().startsWith("."))) {
+            files.forEach(list::add);
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot list " + dir + ": " + e.getMessage());
+        }
+        return list;
+    }
+
+    /** The watch thread: each event re-judges its file; an overflow, every file. */
+    private void watch() {
+        try {
+            while (true) {
+                WatchKey key = watcher.take();
+                for (WatchEvent<?> event : key.pollEvents()) {
+                    if (event.kind() == OVERFLOW) {
+                        recheckAll();
+                    } else {
+                        Path file = dir.resolve((Path) event.context());
+                        if (!file.getFileName().toString().startsWith(".")) {
+                            recheck(file);
+                        }
+                    }
+                }
+                if (!key.reset()) {
+                    LOG.log(System.Logger.Level.WARNING, dir + " can no longer be watched; `pyrolab drivers` still looks on request");
+                    return;
                 }
             }
-            return true;
-        } catch (IOException e) {
-            return true;
+        } catch (InterruptedException | ClosedWatchServiceException e) {
+            // closed
         }
     }
 
-    /** What is wrong with a file in the deploy directory, or null; logged once per version. */
-    private synchronized String diagnose(Path file) {
-        long modified = modified(file);
-        Diagnosis known = diagnoses.get(file);
-        Optional<Bundle> bundle = bundleAt(file);
-        if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE) {
-            diagnoses.remove(file);
-            return null;
+    private void bundleChanged(BundleEvent event) {
+        Path file = pathOf(event.getBundle().getLocation());
+        if (file != null && dir.equals(file.getParent())) {
+            recheck(file);
         }
-        if (known != null && known.modified() == modified) {
-            return known.problem();
-        }
-        String problem;
-        if (symbolicName(file).isEmpty()) {
-            if (System.currentTimeMillis() - modified < QUIET_MS) {
-                return null;
-            }
-            problem = "not an OSGi bundle (" + whyNotABundle(file) + ")";
-        } else if (bundle.isEmpty()) {
-            return null; // the watcher has not got to it yet
-        } else {
-            problem = whyNotStarted(bundle.get());
-            if (problem == null) {
-                return null;
-            }
-        }
-        diagnoses.put(file, new Diagnosis(modified, problem));
-        LOG.log(System.Logger.Level.ERROR, "deploy/" + file.getFileName() + ": " + problem);
-        return problem;
     }
 
-    private static String whyNotStarted(Bundle bundle) {
-        if (bundle.getState() == Bundle.RESOLVED && bundle.getHeaders().get("Fragment-Host") != null) {
-            return null;
-        }
+    private void recheckAll() {
+        files().forEach(this::recheck);
+    }
+
+    /** Judges one file again: logs a new problem, keeps one timer while it is pending, and wakes whoever waits. */
+    private void recheck(Path file) {
+        verdict(file);
+        signal();
+    }
+
+    /** The verdict on a file now, read-only towards the framework; logs a problem once per version, schedules its re-check. */
+    private Verdict verdict(Path file) {
+        BasicFileAttributes attributes;
         try {
-            bundle.start(); // what the watcher tries too; the framework's exception says what is missing
-            return null;
-        } catch (BundleException | IllegalStateException e) {
-            String message = String.valueOf(e.getMessage());
-            return message.contains("Unable to resolve") ? "its imports cannot be resolved: " + message : "it does not start: " + message;
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException gone) {
+            forget(file);
+            return Verdict.FINE;
         }
+        long now = System.currentTimeMillis();
+        long modified = attributes.lastModifiedTime().toMillis();
+        long quietAt = verdicts.observe(file, attributes.size(), modified, now);
+        String name = file.getFileName().toString();
+        Optional<Bundle> bundle = bundleAt(file);
+        FileFacts facts = name.endsWith(".jar") ? symbolicName(file).map(n -> new FileFacts(true, n, null))
+                .orElseGet(() -> new FileFacts(true, null, whyNotABundle(file))) : new FileFacts(false, null, null);
+        Verdict verdict = Verdicts.judge(name, facts, bundle.map(this::facts).orElse(null), now >= quietAt);
+        synchronized (this) {
+            // a timer only for the quiet time; after it, what is pending waits for FileInstall, whose work brings bundle events
+            boolean timed = verdict.pending() && now < quietAt;
+            ScheduledFuture<?> old = timed ? timers.get(file) : timers.remove(file);
+            if (timed) {
+                long delay = Math.max(quietAt - now, 50);
+                if (old == null || old.isDone() || old.getDelay(TimeUnit.MILLISECONDS) > delay + 50) {
+                    if (old != null) {
+                        old.cancel(false);
+                    }
+                    try {
+                        timers.put(file, timer.schedule(() -> recheck(file), delay, TimeUnit.MILLISECONDS));
+                    } catch (java.util.concurrent.RejectedExecutionException closed) {
+                        // deactivated
+                    }
+                }
+            } else if (old != null) {
+                old.cancel(false);
+            }
+            String version = attributes.size() + "@" + modified + ": " + verdict.problem();
+            if (verdict.problem() == null) {
+                logged.remove(file);
+            } else if (!version.equals(logged.put(file, version))) {
+                LOG.log(System.Logger.Level.ERROR, "deploy/" + name + ": " + verdict.problem());
+            }
+        }
+        return verdict;
+    }
+
+    private synchronized void forget(Path file) {
+        verdicts.forget(file);
+        logged.remove(file);
+        ScheduledFuture<?> old = timers.remove(file);
+        if (old != null) {
+            old.cancel(false);
+        }
+    }
+
+    /** The framework's view of a bundle, read only: state, fragment, and mandatory requirements nothing installed provides. */
+    private BundleFacts facts(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+        List<String> missing = new ArrayList<>();
+        if (bundle.getState() == Bundle.INSTALLED && revision != null) {
+            FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+            for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
+                Map<String, String> directives = requirement.getDirectives();
+                boolean optional = Namespace.RESOLUTION_OPTIONAL.equals(directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE))
+                        || "dynamic".equals(directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
+                String effective = directives.getOrDefault(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE, Namespace.EFFECTIVE_RESOLVE);
+                if (!optional && Namespace.EFFECTIVE_RESOLVE.equals(effective) && wiring.findProviders(requirement).isEmpty()) {
+                    missing.add(requirement.getNamespace() + " " + directives.getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""));
+                }
+            }
+        }
+        return new BundleFacts(bundle.getState(), fragment, missing);
     }
 
     private static Optional<String> symbolicName(Path jar) {
@@ -259,14 +401,6 @@ public class DeployDirectory implements Deployer {
             return Files.getLastModifiedTime(file).toMillis();
         } catch (IOException e) {
             return 0;
-        }
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
