@@ -1,20 +1,10 @@
 package org.pyrolab.daemon.deploy;
 
-import static java.nio.file.StandardWatchEventKinds.ENTRY_CREATE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_DELETE;
-import static java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY;
-import static java.nio.file.StandardWatchEventKinds.OVERFLOW;
-
 import java.io.IOException;
-import java.net.URI;
-import java.nio.file.ClosedWatchServiceException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.WatchEvent;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,27 +16,21 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.jar.JarFile;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleListener;
-import org.osgi.framework.Constants;
-import org.osgi.framework.wiring.BundleRequirement;
-import org.osgi.framework.wiring.BundleRevision;
-import org.osgi.framework.wiring.FrameworkWiring;
-import org.osgi.resource.Namespace;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.lab.Deployer;
-import org.pyrolab.daemon.deploy.Verdicts.BundleFacts;
-import org.pyrolab.daemon.deploy.Verdicts.FileFacts;
 import org.pyrolab.daemon.deploy.Verdicts.Verdict;
 import org.pyrolab.daemon.internal.InstanceLock;
 
@@ -55,10 +39,10 @@ import org.pyrolab.daemon.internal.InstanceLock;
  * updating, uninstalling and starting; this adds safe copying in and out, and diagnoses files
  * that do not run (not a jar, not a bundle, imports that cannot resolve), logging each problem
  * once per version of the file. The diagnosis only reads: files, bundle states, headers and the
- * framework's capability index ({@link FrameworkWiring#findProviders}); it never starts,
- * resolves or installs. It learns of changes from a {@link WatchService} on the directory and
- * from bundle events; a file not judged yet (still changing) gets one timer for when its quiet
- * time ends.
+ * framework's capability index ({@code FrameworkWiring.findProviders}); it never starts,
+ * resolves or installs. It learns of changes from a {@code WatchService} on the directory
+ * ({@link DirectoryEvents}) and from bundle events; a file not judged yet (still changing) gets
+ * one timer for when its quiet time ends.
  */
 @Component(immediate = true, service = {Deployer.class, DeployState.class})
 public class DeployDirectory implements Deployer, DeployState {
@@ -71,40 +55,33 @@ public class DeployDirectory implements Deployer, DeployState {
     /** The problem last logged for each file, with the version (size and time) it was found in. */
     private final Map<Path, String> logged = new HashMap<>();
     private final Map<Path, ScheduledFuture<?>> timers = new HashMap<>();
-    private final WatchService watcher;
-    private final Thread watching;
+    private final DeployFacts facts;
+    private final DirectoryEvents events;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "pyrolab-deploy-timer");
         t.setDaemon(true);
         return t;
     });
     private final BundleListener bundles = this::bundleChanged;
-    private volatile CompletableFuture<Void> changed = new CompletableFuture<>();
+    private final AtomicReference<CompletableFuture<Void>> changed = new AtomicReference<>(new CompletableFuture<>());
 
     @Activate
     public DeployDirectory(BundleContext context, @Reference InstanceLock lock) throws IOException {
         this.context = context;
         this.dir = lock.folder().deploy().toAbsolutePath().normalize();
         Files.createDirectories(dir);
-        this.watcher = dir.getFileSystem().newWatchService();
-        dir.register(watcher, ENTRY_CREATE, ENTRY_MODIFY, ENTRY_DELETE);
+        this.facts = new DeployFacts(context);
+        this.events = new DirectoryEvents(dir, this::recheck, this::recheckAll);
         context.addBundleListener(bundles);
-        this.watching = new Thread(this::watch, "pyrolab-deploy-watch");
-        watching.setDaemon(true);
-        watching.start();
         timer.execute(this::recheckAll); // what was there before the watch began
     }
 
     @Deactivate
     void close() {
         context.removeBundleListener(bundles);
-        try {
-            watcher.close();
-        } catch (IOException ignored) {
-            // closing anyway
-        }
+        events.close();
         timer.shutdownNow();
-        changed.complete(null);
+        signal();
     }
 
     @Override
@@ -114,13 +91,11 @@ public class DeployDirectory implements Deployer, DeployState {
 
     @Override
     public CompletableFuture<Void> nextChange() {
-        return changed;
+        return changed.get();
     }
 
     private void signal() {
-        CompletableFuture<Void> done = changed;
-        changed = new CompletableFuture<>();
-        done.complete(null);
+        changed.getAndSet(new CompletableFuture<>()).complete(null);
     }
 
     @Override
@@ -128,8 +103,8 @@ public class DeployDirectory implements Deployer, DeployState {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " does not exist; give the path of a bundle jar");
         }
-        String symbolicName = symbolicName(jar).orElseThrow(() -> new IllegalArgumentException(
-                jar + " is not an OSGi bundle (" + whyNotABundle(jar) + "); nothing was installed"));
+        String symbolicName = DeployFacts.symbolicName(jar).orElseThrow(() -> new IllegalArgumentException(
+                jar + " is not an OSGi bundle (" + DeployFacts.whyNotABundle(jar) + "); nothing was installed"));
         Path target = dir.resolve(jar.getFileName().toString().endsWith(".jar") ? jar.getFileName().toString() : jar.getFileName() + ".jar");
         Path part = dir.resolve("." + target.getFileName() + ".part"); // invisible to the watcher until complete
         try {
@@ -140,9 +115,9 @@ public class DeployDirectory implements Deployer, DeployState {
         }
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (true) {
-            CompletableFuture<Void> change = changed; // taken before looking: no change slips between
-            Optional<Bundle> bundle = bundleAt(target);
-            if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE && bundle.get().getLastModified() >= modified(target)) {
+            CompletableFuture<Void> change = changed.get(); // taken before looking: no change slips between
+            Optional<Bundle> bundle = facts.bundleAt(target);
+            if (bundle.isPresent() && bundle.get().getState() == Bundle.ACTIVE && bundle.get().getLastModified() >= target.toFile().lastModified()) {
                 return "Installed " + symbolicName + " " + bundle.get().getVersion() + " from " + target.getFileName() + ".";
             }
             String problem = verdict(target).problem();
@@ -167,7 +142,7 @@ public class DeployDirectory implements Deployer, DeployState {
         if (bundle == null) {
             throw new IllegalArgumentException("no installed bundle is named " + symbolicName + "; `pyrolab drivers` lists the driver bundles");
         }
-        Path file = pathOf(bundle.getLocation());
+        Path file = DeployFacts.pathOf(bundle.getLocation());
         if (file == null || !file.startsWith(dir)) {
             throw new IllegalArgumentException(symbolicName + " is part of the installation, not of the deploy directory, and cannot be uninstalled");
         }
@@ -178,7 +153,7 @@ public class DeployDirectory implements Deployer, DeployState {
         }
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (true) {
-            CompletableFuture<Void> change = changed;
+            CompletableFuture<Void> change = changed.get();
             if (bundle.getState() == Bundle.UNINSTALLED) {
                 return "Uninstalled " + symbolicName + " (" + file.getFileName() + " removed from the deploy directory).";
             }
@@ -214,7 +189,7 @@ public class DeployDirectory implements Deployer, DeployState {
                 DriverDTO row = new DriverDTO();
                 row.file = file.getFileName().toString();
                 row.problem = problem;
-                bundleAt(file).ifPresent(b -> {
+                facts.bundleAt(file).ifPresent(b -> {
                     row.bundle = b.getSymbolicName();
                     row.version = b.getVersion().toString();
                 });
@@ -245,33 +220,8 @@ public class DeployDirectory implements Deployer, DeployState {
         return list;
     }
 
-    /** The watch thread: each event re-judges its file; an overflow, every file. */
-    private void watch() {
-        try {
-            while (true) {
-                WatchKey key = watcher.take();
-                for (WatchEvent<?> event : key.pollEvents()) {
-                    if (event.kind() == OVERFLOW) {
-                        recheckAll();
-                    } else {
-                        Path file = dir.resolve((Path) event.context());
-                        if (!file.getFileName().toString().startsWith(".")) {
-                            recheck(file);
-                        }
-                    }
-                }
-                if (!key.reset()) {
-                    LOG.log(System.Logger.Level.WARNING, dir + " can no longer be watched; `pyrolab drivers` still looks on request");
-                    return;
-                }
-            }
-        } catch (InterruptedException | ClosedWatchServiceException e) {
-            // closed
-        }
-    }
-
     private void bundleChanged(BundleEvent event) {
-        Path file = pathOf(event.getBundle().getLocation());
+        Path file = DeployFacts.pathOf(event.getBundle().getLocation());
         if (file != null && dir.equals(file.getParent())) {
             recheck(file);
         }
@@ -300,23 +250,22 @@ public class DeployDirectory implements Deployer, DeployState {
         long modified = attributes.lastModifiedTime().toMillis();
         long quietAt = verdicts.observe(file, attributes.size(), modified, now);
         String name = file.getFileName().toString();
-        Optional<Bundle> bundle = bundleAt(file);
-        FileFacts facts = name.endsWith(".jar") ? symbolicName(file).map(n -> new FileFacts(true, n, null))
-                .orElseGet(() -> new FileFacts(true, null, whyNotABundle(file))) : new FileFacts(false, null, null);
-        Verdict verdict = Verdicts.judge(name, facts, bundle.map(this::facts).orElse(null), now >= quietAt);
+        Optional<Bundle> bundle = facts.bundleAt(file);
+        Verdict verdict = Verdicts.judge(name, DeployFacts.of(file), bundle.map(facts::of).orElse(null), now >= quietAt);
         synchronized (this) {
             // a timer only for the quiet time; after it, what is pending waits for FileInstall, whose work brings bundle events
             boolean timed = verdict.pending() && now < quietAt;
             ScheduledFuture<?> old = timed ? timers.get(file) : timers.remove(file);
             if (timed) {
                 long delay = Math.max(quietAt - now, 50);
-                if (old == null || old.isDone() || old.getDelay(TimeUnit.MILLISECONDS) > delay + 50) {
+                long due = old == null ? -1 : old.getDelay(TimeUnit.MILLISECONDS); // <= 0: done, or this very timer running
+                if (due <= 0 || due > delay + 50) {
                     if (old != null) {
                         old.cancel(false);
                     }
                     try {
                         timers.put(file, timer.schedule(() -> recheck(file), delay, TimeUnit.MILLISECONDS));
-                    } catch (java.util.concurrent.RejectedExecutionException closed) {
+                    } catch (RejectedExecutionException closed) {
                         // deactivated
                     }
                 }
@@ -339,68 +288,6 @@ public class DeployDirectory implements Deployer, DeployState {
         ScheduledFuture<?> old = timers.remove(file);
         if (old != null) {
             old.cancel(false);
-        }
-    }
-
-    /** The framework's view of a bundle, read only: state, fragment, and mandatory requirements nothing installed provides. */
-    private BundleFacts facts(Bundle bundle) {
-        BundleRevision revision = bundle.adapt(BundleRevision.class);
-        boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
-        List<String> missing = new ArrayList<>();
-        if (bundle.getState() == Bundle.INSTALLED && revision != null) {
-            FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
-            for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
-                Map<String, String> directives = requirement.getDirectives();
-                boolean optional = Namespace.RESOLUTION_OPTIONAL.equals(directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE))
-                        || "dynamic".equals(directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE));
-                String effective = directives.getOrDefault(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE, Namespace.EFFECTIVE_RESOLVE);
-                if (!optional && Namespace.EFFECTIVE_RESOLVE.equals(effective) && wiring.findProviders(requirement).isEmpty()) {
-                    missing.add(requirement.getNamespace() + " " + directives.getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""));
-                }
-            }
-        }
-        return new BundleFacts(bundle.getState(), fragment, missing);
-    }
-
-    private static Optional<String> symbolicName(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return Optional.ofNullable(file.getManifest()).map(m -> m.getMainAttributes().getValue("Bundle-SymbolicName"));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static String whyNotABundle(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() == null ? "the jar has no manifest" : "its manifest has no Bundle-SymbolicName";
-        } catch (IOException e) {
-            return "not a jar file";
-        }
-    }
-
-    private Optional<Bundle> bundleAt(Path file) {
-        for (Bundle b : context.getBundles()) {
-            Path location = pathOf(b.getLocation());
-            if (file.equals(location)) {
-                return Optional.of(b);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Path pathOf(String location) {
-        try {
-            return Path.of(URI.create(location)).toAbsolutePath().normalize();
-        } catch (RuntimeException notAFile) {
-            return null;
-        }
-    }
-
-    private static long modified(Path file) {
-        try {
-            return Files.getLastModifiedTime(file).toMillis();
-        } catch (IOException e) {
-            return 0;
         }
     }
 }
