@@ -222,6 +222,9 @@ public class DeployDirectory implements Deployer, DeployState {
 
     private void bundleChanged(BundleEvent event) {
         Path file = DeployFacts.pathOf(event.getBundle().getLocation());
+        if (event.getType() == BundleEvent.UNINSTALLED) {
+            verdicts.forget(event.getBundle().getBundleId());
+        }
         if (file != null && dir.equals(file.getParent())) {
             recheck(file);
         }
@@ -251,6 +254,9 @@ public class DeployDirectory implements Deployer, DeployState {
         long quietAt = verdicts.observe(file, attributes.size(), modified, now);
         String name = file.getFileName().toString();
         Optional<Bundle> bundle = facts.bundleAt(file);
+        if (bundle.isPresent()) {
+            quietAt = Math.max(quietAt, verdicts.observe(bundle.get().getBundleId(), bundle.get().getState(), now));
+        }
         Verdict verdict = Verdicts.judge(name, DeployFacts.of(file), bundle.map(facts::of).orElse(null), now >= quietAt);
         synchronized (this) {
             // a timer only for the quiet time; after it, what is pending waits for FileInstall, whose work brings bundle events

@@ -38,6 +38,8 @@ final class Verdicts {
     }
 
     private final Map<Path, Seen> seen = new HashMap<>();
+    /** Per bundle id: the state last seen (as size, modified unused) and since when. */
+    private final Map<Long, Seen> bundles = new HashMap<>();
 
     /**
      * Records what the file looks like at {@code now} and returns when it will have been quiet for
@@ -55,12 +57,34 @@ final class Verdicts {
         return s.since() + QUIET_MS;
     }
 
+    /**
+     * Records a bundle's state at {@code now} and returns when it will have kept it for
+     * {@link #QUIET_MS}: a bundle first seen, or seen in a new state, counts from now, so one the
+     * framework or FileInstall is still busy with (at start-up, say) is not judged early.
+     */
+    synchronized long observe(long bundleId, int state, long now) {
+        Seen s = bundles.get(bundleId);
+        if (s == null || s.size() != state) {
+            s = new Seen(state, 0, now);
+            bundles.put(bundleId, s);
+        }
+        return s.since() + QUIET_MS;
+    }
+
+    /** Forgets an uninstalled bundle. */
+    synchronized void forget(long bundleId) {
+        bundles.remove(bundleId);
+    }
+
     /** Forgets a file that is gone. */
     synchronized void forget(Path file) {
         seen.remove(file);
     }
 
-    /** The verdict on a file: {@code bundle} null when no bundle is installed from it; {@code quiet} whether it has stopped changing. */
+    /**
+     * The verdict on a file: {@code bundle} null when no bundle is installed from it; {@code quiet}
+     * whether the file (and the bundle's state, if there is one) has stopped changing.
+     */
     static Verdict judge(String fileName, FileFacts file, BundleFacts bundle, boolean quiet) {
         if (!fileName.endsWith(".jar")) {
             return new Verdict("ignored: only .jar files in the deploy directory are installed", false);

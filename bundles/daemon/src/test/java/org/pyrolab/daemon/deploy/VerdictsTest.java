@@ -42,6 +42,17 @@ class VerdictsTest {
     }
 
     @Test
+    void aBundleIsQuietTenSecondsAfterItsStateWasLastSeenToChange() {
+        Verdicts v = new Verdicts();
+        long now = 100_000;
+        assertThat(v.observe(7, Bundle.INSTALLED, now)).as("first sight counts from now").isEqualTo(now + QUIET_MS);
+        assertThat(v.observe(7, Bundle.INSTALLED, now + 5_000)).isEqualTo(now + QUIET_MS);
+        assertThat(v.observe(7, Bundle.RESOLVED, now + 6_000)).isEqualTo(now + 6_000 + QUIET_MS);
+        v.forget(7);
+        assertThat(v.observe(7, Bundle.RESOLVED, now + 7_000)).isEqualTo(now + 7_000 + QUIET_MS);
+    }
+
+    @Test
     void whatIsNoReadableBundleIsReportedOnlyOnceQuiet() {
         assertThat(Verdicts.judge("a.jar", GARBAGE, null, false)).isEqualTo(Verdict.PENDING);
         assertThat(Verdicts.judge("a.jar", GARBAGE, null, true).problem()).isEqualTo("not an OSGi bundle (not a jar file)");
