@@ -20,12 +20,12 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
-import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
+import org.pyrolab.daemon.deploy.DeployState;
 import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.invoke.CallTimeout;
 
@@ -39,12 +39,10 @@ import org.pyrolab.invoke.CallTimeout;
 public class ServiceRegistry implements Services, ConfigTarget.Runner {
     private final BundleContext context;
     private final DriverCatalog catalog;
-    private final Deployer deployer;
+    private final DeployState deployer;
     private final RemoteLink remote = new RemoteLink();
     private final Supervisor supervisor;
     private volatile LabConfig current = LabConfig.empty();
-    /** How often {@code autolaunchFailures} asks the deploy directory again while it is unsettled: its scan interval. */
-    private static final long DEPLOY_RECHECK_MS = 2000;
     /** Completed, and replaced, by every bundle event: deploy-directory drivers arriving wake autolaunch waiters. */
     private volatile CompletableFuture<Void> bundlesChanged = new CompletableFuture<>();
 
@@ -56,7 +54,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
 
     @Activate
     public ServiceRegistry(BundleContext context, @Reference DriverCatalog catalog, @Reference ServiceLogs logs,
-            @Reference Deployer deployer) {
+            @Reference DeployState deployer) {
         this.context = context;
         this.catalog = catalog;
         this.deployer = deployer;
@@ -195,9 +193,9 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
 
     /**
      * Waits until no autolaunched service is STARTING, or WAITING while the deploy directory
-     * still brings drivers in. Woken by the supervisor's events and by bundle events, not by
-     * polling; only the deploy directory's own verdict on half-copied files has no event yet
-     * (it is scanned), so while it is unsettled the check also runs every {@link #DEPLOY_RECHECK_MS}.
+     * still brings drivers in. Woken by the supervisor's events, by bundle events and, while the
+     * deploy directory is unsettled, by its own changes (a file written, a half-copied file's
+     * quiet time over); never by polling.
      */
     @Override
     public List<ServiceDTO> autolaunchFailures(Duration limit) {
@@ -205,6 +203,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
         while (true) {
             CompletableFuture<Void> change = supervisor.nextChange(); // taken before looking: no change slips between
             CompletableFuture<Void> bundles = bundlesChanged;
+            CompletableFuture<Void> deployChange = deployer.nextChange();
             List<ServiceDTO> notRunning = new ArrayList<>();
             boolean starting = false, waiting = false;
             for (ServiceDTO row : supervisor.rows(current.autolaunch().services())) {
@@ -220,8 +219,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
             if (!starting && !deploying || left <= 0) {
                 return notRunning;
             }
-            CompletableFuture<?> wake = !deploying ? change : CompletableFuture.anyOf(change, bundles,
-                    CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(DEPLOY_RECHECK_MS, TimeUnit.MILLISECONDS)));
+            CompletableFuture<?> wake = !deploying ? change : CompletableFuture.anyOf(change, bundles, deployChange);
             try {
                 wake.get(left, TimeUnit.NANOSECONDS);
             } catch (TimeoutException | ExecutionException e) {

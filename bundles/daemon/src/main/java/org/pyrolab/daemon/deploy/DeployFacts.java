@@ -1,0 +1,97 @@
+package org.pyrolab.daemon.deploy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.jar.JarFile;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.wiring.BundleRequirement;
+import org.osgi.framework.wiring.BundleRevision;
+import org.osgi.framework.wiring.FrameworkWiring;
+import org.osgi.resource.Namespace;
+import org.pyrolab.daemon.deploy.Verdicts.BundleFacts;
+import org.pyrolab.daemon.deploy.Verdicts.FileFacts;
+
+/** Reads what the verdicts need from a file and from the framework, and changes nothing in either. */
+final class DeployFacts {
+    private final BundleContext context;
+
+    DeployFacts(BundleContext context) {
+        this.context = context;
+    }
+
+    /** What a file in the deploy directory is: a jar's symbolic name, or why it is no bundle. */
+    static FileFacts of(Path file) {
+        if (!file.getFileName().toString().endsWith(".jar")) {
+            return new FileFacts(false, null, null);
+        }
+        return symbolicName(file).map(n -> new FileFacts(true, n, null)).orElseGet(() -> new FileFacts(true, null, whyNotABundle(file)));
+    }
+
+    /**
+     * The framework's view of a bundle: state, fragment, and, while it is {@code INSTALLED}, the
+     * mandatory requirements that no installed bundle's capability matches
+     * ({@link FrameworkWiring#findProviders} is a query: it neither resolves nor starts).
+     */
+    BundleFacts of(Bundle bundle) {
+        BundleRevision revision = bundle.adapt(BundleRevision.class);
+        boolean fragment = revision != null && (revision.getTypes() & BundleRevision.TYPE_FRAGMENT) != 0;
+        List<String> missing = new ArrayList<>();
+        int state = bundle.getState();
+        if (state == Bundle.INSTALLED && revision != null) {
+            FrameworkWiring wiring = context.getBundle(Constants.SYSTEM_BUNDLE_LOCATION).adapt(FrameworkWiring.class);
+            for (BundleRequirement requirement : revision.getDeclaredRequirements(null)) {
+                Map<String, String> directives = requirement.getDirectives();
+                String resolution = directives.get(Namespace.REQUIREMENT_RESOLUTION_DIRECTIVE);
+                boolean optional = Namespace.RESOLUTION_OPTIONAL.equals(resolution) || "dynamic".equals(resolution);
+                String effective = directives.getOrDefault(Namespace.REQUIREMENT_EFFECTIVE_DIRECTIVE, Namespace.EFFECTIVE_RESOLVE);
+                if (!optional && Namespace.EFFECTIVE_RESOLVE.equals(effective) && wiring.findProviders(requirement).isEmpty()) {
+                    missing.add(requirement.getNamespace() + " " + directives.getOrDefault(Namespace.REQUIREMENT_FILTER_DIRECTIVE, ""));
+                }
+            }
+        }
+        return new BundleFacts(state, fragment, missing);
+    }
+
+    /** The bundle installed from this file, if any. */
+    Optional<Bundle> bundleAt(Path file) {
+        for (Bundle b : context.getBundles()) {
+            if (file.equals(pathOf(b.getLocation()))) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> symbolicName(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return Optional.ofNullable(file.getManifest()).map(m -> m.getMainAttributes().getValue("Bundle-SymbolicName"));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    static String whyNotABundle(Path jar) {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.getManifest() == null ? "the jar has no manifest" : "its manifest has no Bundle-SymbolicName";
+        } catch (IOException e) {
+            return "not a jar file";
+        }
+    }
+
+    /** A bundle location as a normalized path, or null when it is no file. */
+    static Path pathOf(String location) {
+        try {
+            return Path.of(URI.create(location)).toAbsolutePath().normalize();
+        } catch (RuntimeException notAFile) {
+            return null;
+        }
+    }
+}
