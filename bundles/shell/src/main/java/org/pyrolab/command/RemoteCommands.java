@@ -10,6 +10,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.control.CommandFailure;
 import org.pyrolab.control.CommandHelp;
@@ -35,7 +36,7 @@ public class RemoteCommands {
         String h = host;
         int p = port;
         if (h.isEmpty() && p == 0) {
-            String address = access.entries().stream().filter(e -> "nameserver".equals(e.kind) && "RUNNING".equals(e.state))
+            String address = access.entries().stream().filter(e -> "nameserver".equals(e.kind) && e.state == ServiceState.RUNNING)
                     .map(e -> e.address).findFirst().orElse(null);
             if (address != null && address.contains("@")) {
                 String location = address.substring(address.indexOf('@') + 1);

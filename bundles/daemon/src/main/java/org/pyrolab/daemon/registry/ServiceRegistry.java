@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
@@ -208,10 +209,10 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
             List<ServiceDTO> notRunning = new ArrayList<>();
             boolean starting = false, waiting = false;
             for (ServiceDTO row : supervisor.rows(current.autolaunch().services())) {
-                if (!row.state.equals(ServiceState.RUNNING.name())) {
+                if (row.state != ServiceState.RUNNING) {
                     notRunning.add(row);
-                    starting |= row.state.equals(ServiceState.STARTING.name());
-                    waiting |= row.state.equals(ServiceState.WAITING.name());
+                    starting |= row.state == ServiceState.STARTING;
+                    waiting |= row.state == ServiceState.WAITING;
                 }
             }
             // at start-up the deploy directory's drivers may still be on their way in

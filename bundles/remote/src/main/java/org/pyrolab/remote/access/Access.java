@@ -22,6 +22,7 @@ import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.remote.lock.LockInfo;
 import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.invoke.CallTimeout;
@@ -243,8 +244,8 @@ public final class Access implements AutoCloseable {
         List<ServiceDTO> rows = new ArrayList<>();
         nameservers.values().stream().sorted((a, b) -> a.config.name.compareTo(b.config.name)).forEach(ns -> {
             ServiceDTO row = ns.row(registrar.problems(ns.config.name), registrar.registered(ns.config.name));
-            if (!ns.running() && registrar.failing(ns.config.name) && !"FAILED".equals(row.state)) {
-                row.state = "WAITING";
+            if (!ns.running() && registrar.failing(ns.config.name) && row.state != ServiceState.FAILED) {
+                row.state = ServiceState.WAITING;
             }
             rows.add(row);
         });

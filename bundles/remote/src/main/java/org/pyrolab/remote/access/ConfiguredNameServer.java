@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.pyro5.ns.FileNameStore;
 import org.pyrolab.pyro5.ns.MemoryNameStore;
 import org.pyrolab.pyro5.ns.NameServer;
@@ -141,7 +142,7 @@ final class ConfiguredNameServer {
     }
 
     synchronized ServiceDTO row(String problems, int registered) {
-        String state = host != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
+        ServiceState state = host != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         String description = host != null ? "Pyro5 name server, " + host.nameServer().count() + " names, " + config.storage + " storage"
                 : "Pyro5 name server not run by this daemon; " + registered + " of its services registered there";
         return Hosts.row("nameserver", config.name, state, started, reason != null ? reason : problems,

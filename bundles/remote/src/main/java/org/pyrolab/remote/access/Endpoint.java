@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.remote.lock.LockManager;
 import org.pyrolab.pyro5.serial.PyroUri;
 import org.pyrolab.pyro5.server.PyroServer;
@@ -102,7 +103,7 @@ final class Endpoint {
     }
 
     synchronized ServiceDTO row() {
-        String state = server != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
+        ServiceState state = server != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         int served = targets.ids().size();
         return Hosts.row("endpoint", config.name, state, started, reason, server == null ? null : address(),
                 "Pyro5 endpoint, " + served + (served == 1 ? " service" : " services"));

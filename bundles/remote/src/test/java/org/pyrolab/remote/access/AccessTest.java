@@ -18,6 +18,7 @@ import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 
 import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroProxy;
@@ -93,9 +94,9 @@ class AccessTest {
         Path data = Files.createTempDirectory("access-test");
         access = new Access(data);
         access.configure(List.of(endpoint(0, false)), List.of(nameserver(true)));
-        assertEquals("STOPPED", row("ep").state);
+        assertEquals(ServiceState.STOPPED, row("ep").state);
         access.expose(service(), new Echo(), Echo::new, instance -> { });
-        assertEquals("RUNNING", row("ep").state);
+        assertEquals(ServiceState.RUNNING, row("ep").state);
         String nsAddress = row("ns").address;
         int nsPort = Integer.parseInt(nsAddress.substring(nsAddress.lastIndexOf(':') + 1));
 
@@ -128,7 +129,7 @@ class AccessTest {
             access = new Access(Files.createTempDirectory("access-test"));
             access.configure(List.of(endpoint(taken.getLocalPort(), true)), List.of());
             ServiceDTO ep = row("ep");
-            assertEquals("FAILED", ep.state);
+            assertEquals(ServiceState.FAILED, ep.state);
             assertNotNull(ep.reason);
             assertTrue(ep.reason.startsWith("cannot bind 127.0.0.1:" + taken.getLocalPort()), ep.reason);
             assertThrows(IllegalStateException.class, () -> access.start("ep"));
