@@ -9,7 +9,9 @@ import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.LockHolder;
 import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
 import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
@@ -68,10 +70,24 @@ final class RemoteLink {
             return;
         }
         rows.forEach(r -> {
-            r.lockHolder = remote.lockHolder(r.name);
+            LockHolder holder = remote.lockHolder(r.name);
+            r.lockHolder = holder == null ? null : holder.describe();
             r.address = remote.address(r.name);
         });
         rows.addAll(remote.entries());
+    }
+
+    /** What starting or stopping an endpoint or nameserver did, as one line for the user. */
+    static String line(RemoteChange c) {
+        String noun = c.kind() == RemoteChange.Kind.ENDPOINT ? "endpoint" : "name server";
+        String what = noun + " " + c.name();
+        String capitalized = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        return switch (c.change()) {
+            case STARTED -> "Started " + what + " at " + c.address() + ".";
+            case ALREADY_RUNNING -> capitalized + " is already running at " + c.address() + ".";
+            case STOPPED -> "Stopped " + what + ".";
+            case NOT_RUNNING -> capitalized + " is not running.";
+        };
     }
 
     private static List<EndpointDTO> endpoints(LabConfig config) {

@@ -154,7 +154,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     public String start(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
-            return endpoint.start(name);
+            return RemoteLink.line(endpoint.start(name));
         }
         return Outcome.await(supervisor.startAsync(name, true), name).orThrow();
     }
@@ -163,7 +163,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     public String stop(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
-            return endpoint.stop(name);
+            return RemoteLink.line(endpoint.stop(name));
         }
         return Outcome.await(supervisor.stopAsync(name, ServiceState.STOPPED, null), name).orThrow();
     }
@@ -173,7 +173,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
             endpoint.stop(name);
-            return endpoint.start(name);
+            return RemoteLink.line(endpoint.start(name));
         }
         Outcome.await(supervisor.stopAsync(name, ServiceState.STOPPED, null), name);
         return Outcome.await(supervisor.startAsync(name, true), name).orThrow();

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.pyrolab.api.dto.NameserverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.pyro5.ns.FileNameStore;
 import org.pyrolab.pyro5.ns.MemoryNameStore;
 import org.pyrolab.pyro5.ns.NameServer;
@@ -57,9 +58,9 @@ final class ConfiguredNameServer {
         return host != null;
     }
 
-    synchronized String start() throws IOException {
+    synchronized RemoteChange start() throws IOException {
         if (host != null) {
-            return "Name server " + config.name + " is already running at " + host.uri() + ".";
+            return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.ALREADY_RUNNING, String.valueOf(host.uri()));
         }
         try {
             NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
@@ -77,18 +78,18 @@ final class ConfiguredNameServer {
         }
         started = Instant.now();
         reason = null;
-        return "Started name server " + config.name + " at " + host.uri() + ".";
+        return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.STARTED, String.valueOf(host.uri()));
     }
 
-    synchronized String stop() {
+    synchronized RemoteChange stop() {
         reason = null;
         if (host == null) {
-            return "Name server " + config.name + " is not running.";
+            return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.NOT_RUNNING, null);
         }
         host.close();
         host = null;
         started = null;
-        return "Stopped name server " + config.name + ".";
+        return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.STOPPED, null);
     }
 
     /** {@code PYRO:Pyro.NameServer@host:port} while it runs here, else null. */
