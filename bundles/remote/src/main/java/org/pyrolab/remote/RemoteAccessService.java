@@ -11,7 +11,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.Caller;
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
@@ -46,7 +46,7 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
     }
 
     @Override
-    public void configure(List<EndpointDTO> endpoints, List<NameserverDTO> nameservers) {
+    public void configure(List<EndpointDTO> endpoints, List<NameServerDTO> nameservers) {
         access.configure(endpoints, nameservers);
     }
 

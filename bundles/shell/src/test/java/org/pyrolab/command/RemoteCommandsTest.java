@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.LockChange;
@@ -124,7 +124,7 @@ class RemoteCommandsTest {
         }
 
         @Override
-        public void configure(List<EndpointDTO> endpoints, List<NameserverDTO> nameservers) {
+        public void configure(List<EndpointDTO> endpoints, List<NameServerDTO> nameservers) {
         }
 
         @Override

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 
 import org.osgi.annotation.versioning.ProviderType;
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
@@ -27,7 +27,7 @@ public interface RemoteAccess {
      * The configured endpoints and nameservers: starts those marked {@code autostart} that are
      * not running, stops those no longer configured, restarts those whose settings changed.
      */
-    void configure(List<EndpointDTO> endpoints, List<NameserverDTO> nameservers);
+    void configure(List<EndpointDTO> endpoints, List<NameServerDTO> nameservers);
 
     /** Whether an endpoint or nameserver of this name is configured. */
     boolean has(String name);

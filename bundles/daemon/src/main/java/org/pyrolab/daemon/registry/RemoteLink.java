@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.LockHolder;
@@ -108,10 +108,10 @@ final class RemoteLink {
         return endpoints;
     }
 
-    private static List<NameserverDTO> nameservers(LabConfig config) {
-        List<NameserverDTO> nameservers = new ArrayList<>();
+    private static List<NameServerDTO> nameservers(LabConfig config) {
+        List<NameServerDTO> nameservers = new ArrayList<>();
         for (NameServerSpec n : config.nameservers().values()) {
-            NameserverDTO dto = new NameserverDTO();
+            NameServerDTO dto = new NameServerDTO();
             dto.name = n.name();
             dto.host = n.host();
             dto.port = n.port();

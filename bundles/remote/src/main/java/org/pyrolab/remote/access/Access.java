@@ -18,7 +18,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
@@ -67,9 +67,9 @@ public final class Access implements AutoCloseable {
         this.storage = storage;
     }
 
-    public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameserverDTO> newNameservers) {
+    public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameServerDTO> newNameservers) {
         Set<String> nsNames = new LinkedHashSet<>();
-        for (NameserverDTO dto : newNameservers) {
+        for (NameServerDTO dto : newNameservers) {
             nsNames.add(dto.name);
             ConfiguredNameServer old = nameservers.get(dto.name);
             if (old != null && old.sameAs(dto)) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteChange;
@@ -31,14 +31,14 @@ final class ConfiguredNameServer {
 
     static final int CLIENT_TIMEOUT_MS = 3000;
 
-    final NameserverDTO config;
+    final NameServerDTO config;
     private final Path storage;
     private final MemoryBudget budget;
     private NameServerHost host;
     private Instant started;
     private String reason;
 
-    ConfiguredNameServer(NameserverDTO config, Path storage, MemoryBudget budget) {
+    ConfiguredNameServer(NameServerDTO config, Path storage, MemoryBudget budget) {
         this.config = config;
         this.storage = storage;
         this.budget = budget;
@@ -48,7 +48,7 @@ final class ConfiguredNameServer {
         return host == null ? 0 : host.server().connectionCount();
     }
 
-    boolean sameAs(NameserverDTO other) {
+    boolean sameAs(NameServerDTO other) {
         return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
                 && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.api.Expose;
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
@@ -59,8 +59,8 @@ class AccessTest {
         return e;
     }
 
-    private static NameserverDTO nameserver(boolean autostart) {
-        NameserverDTO n = new NameserverDTO();
+    private static NameServerDTO nameserver(boolean autostart) {
+        NameServerDTO n = new NameServerDTO();
         n.name = "ns";
         n.host = "localhost";
         n.storage = "file";
