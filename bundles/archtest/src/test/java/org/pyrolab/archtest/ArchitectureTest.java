@@ -4,7 +4,6 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleNameContaining;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -117,8 +116,6 @@ class ArchitectureTest {
     /** One spelling in type names: NameServer (the configuration key stays nameservers). */
     @Test
     void typeNamesSpellNameServer() {
-        // NameserverDTO is exported API (org.pyrolab.api.dto 1.x): renaming breaks clients; rename at the next major version
-        noClasses().that(not(simpleNameContaining("NameserverDTO")))
-                .should().haveSimpleNameContaining("Nameserver").check(pyrolab);
+        noClasses().should().haveSimpleNameContaining("Nameserver").check(pyrolab);
     }
 }

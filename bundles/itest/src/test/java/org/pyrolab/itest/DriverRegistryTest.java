@@ -22,6 +22,7 @@ import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.install.BundleInstaller;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.Services;
@@ -104,12 +105,12 @@ class DriverRegistryTest {
     void serviceWaitsForItsDriverRunsWhenInstalledAndWaitsAgainWhenUninstalled() throws Exception {
         lab.apply(CONFIG);
         ServiceDTO waiting = lab.get("it.ok");
-        assertThat(waiting.state).isEqualTo("WAITING");
+        assertThat(waiting.state).isEqualTo(ServiceState.WAITING);
         assertThat(waiting.reason).contains("test.ok").contains("not installed");
 
         Bundle bundle = drivers.install(Drivers.TEST_JAR);
 
-        ServiceDTO running = lab.awaitState("it.ok", "RUNNING");
+        ServiceDTO running = lab.awaitState("it.ok", ServiceState.RUNNING);
         assertThat(running.bundle).isEqualTo(Drivers.TEST_BSN);
         assertThat(running.version).isEqualTo(bundle.getVersion().toString());
         assertThat(running.reason).isNull();
@@ -117,14 +118,14 @@ class DriverRegistryTest {
 
         bundle.uninstall();
 
-        ServiceDTO gone = lab.awaitState("it.ok", "WAITING");
+        ServiceDTO gone = lab.awaitState("it.ok", ServiceState.WAITING);
         assertThat(gone.reason).contains("test.ok").contains("removed");
         assertThat(gone.started).isNull();
         assertThat(services.drivers()).extracting(d -> d.driver).doesNotContain("test.ok");
 
         // and back: the same jar installed again
         Bundle again = drivers.install(Drivers.TEST_JAR);
-        lab.awaitState("it.ok", "RUNNING");
+        lab.awaitState("it.ok", ServiceState.RUNNING);
         assertThat(instances.await("it.ok", 2).bundleId()).isEqualTo(again.getBundleId());
     }
 
@@ -132,7 +133,7 @@ class DriverRegistryTest {
     void updateRestartsTheServiceOnTheNewCode() throws Exception {
         Bundle bundle = drivers.install(Drivers.TEST_JAR);
         lab.apply(CONFIG);
-        ServiceDTO before = lab.awaitState("it.ok", "RUNNING");
+        ServiceDTO before = lab.awaitState("it.ok", ServiceState.RUNNING);
         Class<?> oldCode = instances.implementation(instances.await("it.ok", 1));
 
         try (InputStream jar = Files.newInputStream(drivers.jar(Drivers.TEST_JAR))) {
@@ -140,7 +141,7 @@ class DriverRegistryTest {
         }
 
         ServiceDTO after = lab.await("it.ok", "running on a new instance",
-                s -> s.state.equals("RUNNING") && instances.count("it.ok") == 2);
+                s -> s.state == ServiceState.RUNNING && instances.count("it.ok") == 2);
         Instances.Made fresh = instances.await("it.ok", 2);
         assertThat(fresh.bundleId()).isEqualTo(bundle.getBundleId());
         Class<?> newCode = instances.implementation(fresh);
@@ -155,7 +156,7 @@ class DriverRegistryTest {
     void secondBundleOfferingADriverIdIsIgnoredUntilTheFirstLeaves() throws Exception {
         Bundle first = drivers.install(Drivers.TEST_JAR);
         lab.apply(CONFIG);
-        lab.awaitState("it.ok", "RUNNING");
+        lab.awaitState("it.ok", ServiceState.RUNNING);
         Path copy = Lab.work(context).resolve("itest.drivers-copy.jar");
         Files.copy(drivers.jar(Drivers.TEST_JAR), copy, StandardCopyOption.REPLACE_EXISTING);
 
@@ -165,12 +166,12 @@ class DriverRegistryTest {
                 .filter(m -> m.contains("`test.ok`") && m.contains("already provided")).findFirst());
         assertThat(testOk()).as("drivers() lists the first provider only").singleElement()
                 .satisfies(d -> assertThat(d.file).isEqualTo(first.getLocation()));
-        assertThat(lab.get("it.ok").state).isEqualTo("RUNNING");
+        assertThat(lab.get("it.ok").state).isEqualTo(ServiceState.RUNNING);
         assertThat(instances.count("it.ok")).as("the running service is not disturbed").isEqualTo(1);
 
         first.uninstall();
 
-        lab.await("it.ok", "running on the second bundle", s -> s.state.equals("RUNNING") && instances.count("it.ok") == 2);
+        lab.await("it.ok", "running on the second bundle", s -> s.state == ServiceState.RUNNING && instances.count("it.ok") == 2);
         assertThat(instances.await("it.ok", 2).bundleId()).isEqualTo(second.getBundleId());
         assertThat(testOk()).singleElement().satisfies(d -> assertThat(d.file).isEqualTo(second.getLocation()));
     }

@@ -23,6 +23,7 @@ import org.osgi.test.common.annotation.InjectBundleInstaller;
 import org.osgi.test.common.annotation.InjectService;
 import org.osgi.test.common.install.BundleInstaller;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.itest.support.Await;
@@ -91,16 +92,16 @@ class SupervisionTest {
                 """);
 
         Map<String, ServiceDTO> rows = byName(services.list());
-        assertThat(rows.get("it.throws").state).isEqualTo("FAILED");
+        assertThat(rows.get("it.throws").state).isEqualTo(ServiceState.FAILED);
         assertThat(rows.get("it.throws").reason).isEqualTo("no instrument on COM7");
-        assertThat(rows.get("it.ok").state).isEqualTo("RUNNING");
-        assertThat(rows.get("it.ok2").state).as("started after the one that failed").isEqualTo("RUNNING");
+        assertThat(rows.get("it.ok").state).isEqualTo(ServiceState.RUNNING);
+        assertThat(rows.get("it.ok2").state).as("started after the one that failed").isEqualTo(ServiceState.RUNNING);
         assertThat(services.autolaunchFailures(Duration.ofSeconds(1))).extracting(s -> s.name).containsExactly("it.throws");
 
         assertThatThrownBy(() -> services.start("it.throws")).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no instrument on COM7");
         assertThat(lab.get("it.throws").restarts).isZero();
-        assertThat(lab.get("it.ok").state).isEqualTo("RUNNING");
+        assertThat(lab.get("it.ok").state).isEqualTo(ServiceState.RUNNING);
     }
 
     @Test
@@ -117,7 +118,7 @@ class SupervisionTest {
                 autolaunch:
                   services: [it.ok]
                 """);
-        lab.awaitState("it.ok", "RUNNING");
+        lab.awaitState("it.ok", ServiceState.RUNNING);
 
         long begun = System.nanoTime();
         CompletableFuture<String> start = CompletableFuture.supplyAsync(() -> services.start("it.hang"));
@@ -125,8 +126,8 @@ class SupervisionTest {
 
         // list() answers while connect hangs: it sees the attempt still STARTING, not its outcome
         Map<String, ServiceDTO> during = byName(services.list());
-        assertThat(during.get("it.hang").state).isEqualTo("STARTING");
-        assertThat(during.get("it.ok").state).isEqualTo("RUNNING");
+        assertThat(during.get("it.hang").state).isEqualTo(ServiceState.STARTING);
+        assertThat(during.get("it.ok").state).isEqualTo(ServiceState.RUNNING);
         assertThat(services.call("it.ok", "instances", List.of())).as("another service answers meanwhile").isEqualTo(1);
         assertThat(start).as("start waits for the outcome").isNotDone();
 
@@ -135,10 +136,10 @@ class SupervisionTest {
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
         assertThat(tookMs).as("start gave up after the timeout, not long after").isBetween(500L, 5_000L);
         ServiceDTO hang = lab.get("it.hang");
-        assertThat(hang.state).isEqualTo("FAILED");
+        assertThat(hang.state).isEqualTo(ServiceState.FAILED);
         assertThat(hang.reason).isEqualTo("connect did not finish within 0.5 s");
         assertThat(hang.nextRestart).as("restart: never").isNull();
-        assertThat(lab.get("it.ok").state).isEqualTo("RUNNING");
+        assertThat(lab.get("it.ok").state).isEqualTo(ServiceState.RUNNING);
     }
 
     @Test
@@ -154,7 +155,7 @@ class SupervisionTest {
                 autolaunch:
                   services: [it.ok, it.closehang]
                 """);
-        lab.awaitState("it.closehang", "RUNNING");
+        lab.awaitState("it.closehang", ServiceState.RUNNING);
 
         long begun = System.nanoTime();
         assertThatThrownBy(() -> services.stop("it.closehang")).isInstanceOf(IllegalStateException.class)
@@ -164,10 +165,10 @@ class SupervisionTest {
         // close is bounded by 0.5 s and the dispose after it by another 0.5 s: well under 3 s however busy the machine
         assertThat(tookMs).isBetween(500L, 3_000L);
         ServiceDTO failed = lab.get("it.closehang");
-        assertThat(failed.state).isEqualTo("FAILED");
+        assertThat(failed.state).isEqualTo(ServiceState.FAILED);
         assertThat(failed.reason).contains("close did not finish within 0.5 s");
         assertThat(failed.nextRestart).as("a stop asked for is not restarted").isNull();
-        assertThat(lab.get("it.ok").state).isEqualTo("RUNNING");
+        assertThat(lab.get("it.ok").state).isEqualTo(ServiceState.RUNNING);
     }
 
     /**
@@ -187,14 +188,14 @@ class SupervisionTest {
                   services: [it.dies]
                 """);
 
-        ServiceDTO first = lab.await("it.dies", "failed, first restart due", s -> s.state.equals("FAILED") && s.nextRestart != null);
+        ServiceDTO first = lab.await("it.dies", "failed, first restart due", s -> s.state == ServiceState.FAILED && s.nextRestart != null);
         assertThat(first.restarts).isZero();
         assertThat(first.reason).isEqualTo("lost");
         ServiceDTO second = lab.await("it.dies", "failed again, second restart due",
-                s -> s.state.equals("FAILED") && s.restarts == 1 && s.nextRestart != null);
+                s -> s.state == ServiceState.FAILED && s.restarts == 1 && s.nextRestart != null);
         assertThat(Duration.between(Instant.parse(first.nextRestart), Instant.parse(second.nextRestart)))
                 .as("the back-off doubled: 1 s, then 2 s").isGreaterThanOrEqualTo(Duration.ofSeconds(2));
-        ServiceDTO gaveUp = lab.await("it.dies", "given up", s -> s.state.equals("FAILED") && s.reason.contains("gave up"));
+        ServiceDTO gaveUp = lab.await("it.dies", "given up", s -> s.state == ServiceState.FAILED && s.reason.contains("gave up"));
         long tookMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begun);
 
         assertThat(gaveUp.restarts).isEqualTo(2);
@@ -224,13 +225,13 @@ class SupervisionTest {
                   services: [it.never, it.witness]
                 """);
 
-        ServiceDTO failed = lab.await("it.never", "failed", s -> s.state.equals("FAILED"));
+        ServiceDTO failed = lab.await("it.never", "failed", s -> s.state == ServiceState.FAILED);
         assertThat(failed.reason).isEqualTo("lost");
         assertThat(failed.nextRestart).isNull();
         lab.await("it.witness", "restarted once", s -> s.restarts >= 1);
 
         ServiceDTO never = lab.get("it.never");
-        assertThat(never.state).isEqualTo("FAILED");
+        assertThat(never.state).isEqualTo(ServiceState.FAILED);
         assertThat(never.reason).isEqualTo("lost");
         assertThat(never.restarts).isZero();
         assertThat(never.nextRestart).isNull();
@@ -250,7 +251,7 @@ class SupervisionTest {
                   services: [it.early]
                 """);
 
-        ServiceDTO failed = lab.await("it.early", "failed", s -> s.state.equals("FAILED"));
+        ServiceDTO failed = lab.await("it.early", "failed", s -> s.state == ServiceState.FAILED);
         assertThat(failed.reason).isEqualTo("lost while connecting");
         assertThat(failed.nextRestart).isNull();
     }
@@ -265,7 +266,7 @@ class SupervisionTest {
                 autolaunch:
                   services: [it.ok]
                 """);
-        ServiceDTO running = lab.awaitState("it.ok", "RUNNING");
+        ServiceDTO running = lab.awaitState("it.ok", ServiceState.RUNNING);
 
         String answer = services.start("it.ok");
 
@@ -273,7 +274,7 @@ class SupervisionTest {
         assertThat(services.call("it.ok", "instances", List.of())).as("instances the driver counted").isEqualTo(1);
         assertThat(instances.count("it.ok")).as("instances SCR registered").isEqualTo(1);
         ServiceDTO after = lab.get("it.ok");
-        assertThat(after.state).isEqualTo("RUNNING");
+        assertThat(after.state).isEqualTo(ServiceState.RUNNING);
         assertThat(after.started).isEqualTo(running.started);
     }
 
@@ -292,17 +293,17 @@ class SupervisionTest {
                   services: [it.same, it.changed]
                 """;
         lab.apply(config.formatted("one"));
-        ServiceDTO same = lab.awaitState("it.same", "RUNNING");
-        ServiceDTO changed = lab.awaitState("it.changed", "RUNNING");
+        ServiceDTO same = lab.awaitState("it.same", ServiceState.RUNNING);
+        ServiceDTO changed = lab.awaitState("it.changed", ServiceState.RUNNING);
 
         String summary = lab.apply(config.formatted("two"));
 
         assertThat(summary).contains("0 new, 0 gone, 1 changed, 1 unchanged");
         ServiceDTO sameAfter = lab.get("it.same");
-        assertThat(sameAfter.state).isEqualTo("RUNNING");
+        assertThat(sameAfter.state).isEqualTo(ServiceState.RUNNING);
         assertThat(sameAfter.started).as("untouched").isEqualTo(same.started);
         assertThat(instances.count("it.same")).isEqualTo(1);
-        ServiceDTO changedAfter = lab.awaitState("it.changed", "RUNNING");
+        ServiceDTO changedAfter = lab.awaitState("it.changed", ServiceState.RUNNING);
         assertThat(Instant.parse(changedAfter.started)).isAfter(Instant.parse(changed.started));
         assertThat(instances.count("it.changed")).isEqualTo(2);
         assertThat(services.call("it.changed", "label", List.of())).as("runs with the new parameters").isEqualTo("two");

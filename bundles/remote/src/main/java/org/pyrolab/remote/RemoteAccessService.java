@@ -1,5 +1,6 @@
 package org.pyrolab.remote;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -10,12 +11,16 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.Caller;
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
+import org.pyrolab.api.lab.LockChange;
+import org.pyrolab.api.lab.LockHolder;
+import org.pyrolab.api.lab.NameServerEntry;
 import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.remote.access.Access;
 
@@ -41,7 +46,7 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
     }
 
     @Override
-    public void configure(List<EndpointDTO> endpoints, List<NameserverDTO> nameservers) {
+    public void configure(List<EndpointDTO> endpoints, List<NameServerDTO> nameservers) {
         access.configure(endpoints, nameservers);
     }
 
@@ -60,12 +65,12 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
     }
 
     @Override
-    public String start(String name) {
+    public RemoteChange start(String name) {
         return access.start(name);
     }
 
     @Override
-    public String stop(String name) {
+    public RemoteChange stop(String name) {
         return access.stop(name);
     }
 
@@ -90,17 +95,17 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
     }
 
     @Override
-    public String lockHolder(String service) {
+    public LockHolder lockHolder(String service) {
         return access.lockHolder(service);
     }
 
     @Override
-    public String lock(String service, String user) {
+    public LockChange lock(String service, String user) {
         return access.lock(service, user);
     }
 
     @Override
-    public String unlock(String service, String user, boolean force) {
+    public LockChange unlock(String service, String user, boolean force) {
         return access.unlock(service, user, force);
     }
 
@@ -110,7 +115,7 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
     }
 
     @Override
-    public List<String> nslist(String host, int port, boolean json) throws Exception {
-        return access.nslist(host, port, json);
+    public List<NameServerEntry> nslist(String host, int port) throws IOException {
+        return access.nslist(host, port);
     }
 }

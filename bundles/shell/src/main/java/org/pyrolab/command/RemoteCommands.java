@@ -1,6 +1,10 @@
 package org.pyrolab.command;
 
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.felix.service.command.Descriptor;
@@ -10,6 +14,9 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.LockChange;
+import org.pyrolab.api.lab.NameServerEntry;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.control.CommandFailure;
 import org.pyrolab.control.CommandHelp;
@@ -35,7 +42,7 @@ public class RemoteCommands {
         String h = host;
         int p = port;
         if (h.isEmpty() && p == 0) {
-            String address = access.entries().stream().filter(e -> "nameserver".equals(e.kind) && "RUNNING".equals(e.state))
+            String address = access.entries().stream().filter(e -> "nameserver".equals(e.kind) && e.state == ServiceState.RUNNING)
                     .map(e -> e.address).findFirst().orElse(null);
             if (address != null && address.contains("@")) {
                 String location = address.substring(address.indexOf('@') + 1);
@@ -45,20 +52,48 @@ public class RemoteCommands {
         }
         String finalHost = h.isEmpty() ? DEFAULT_HOST : h;
         int finalPort = p == 0 ? DEFAULT_PORT : p;
-        List<String> lines = call(() -> {
+        List<NameServerEntry> entries = call(() -> {
             try {
-                return access.nslist(finalHost, finalPort, json);
-            } catch (Exception e) {
+                return access.nslist(finalHost, finalPort);
+            } catch (IOException e) {
                 throw new CommandFailure(e.getMessage() + "; is a nameserver running there? (`pyrolab ps` shows this daemon's)");
             }
         });
-        return lines.isEmpty() ? "The nameserver at " + finalHost + ":" + finalPort + " holds no names." : String.join("\n", lines);
+        if (json) {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            for (NameServerEntry e : entries) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("name", e.name());
+                row.put("uri", e.uri());
+                row.put("metadata", e.metadata());
+                rows.add(row);
+            }
+            return Output.json(rows);
+        }
+        if (entries.isEmpty()) {
+            return "The nameserver at " + finalHost + ":" + finalPort + " holds no names.";
+        }
+        List<String> lines = new ArrayList<>();
+        for (NameServerEntry e : entries) {
+            lines.add(e.name() + " --> " + e.uri());
+            if (!e.metadata().isEmpty()) {
+                lines.add("    metadata: " + String.join(", ", e.metadata()));
+            }
+        }
+        return String.join("\n", lines);
     }
 
     @Descriptor(CommandHelp.LOCK)
     public String lock(@Descriptor("service name") String name) {
         RemoteAccess access = access();
-        return call(() -> access.lock(name, user()));
+        String user = user();
+        LockChange change = call(() -> access.lock(name, user));
+        return switch (change.outcome()) {
+            case LOCKED -> "Locked " + name + " for " + user + "; it stays locked until `pyrolab unlock " + name + "`.";
+            case HELD -> throw new CommandFailure(name + " is locked by " + change.holder().describe()
+                    + "; wait until they unlock it, or break the lock with `pyrolab unlock " + name + " --force`.");
+            default -> throw new IllegalStateException("lock answered " + change.outcome());
+        };
     }
 
     @Descriptor(CommandHelp.UNLOCK)
@@ -66,7 +101,15 @@ public class RemoteCommands {
             @Descriptor("break the lock whoever holds it") @Parameter(names = "--force", presentValue = "true", absentValue = "false") boolean force,
             @Descriptor("service name") String name) {
         RemoteAccess access = access();
-        return call(() -> access.unlock(name, user(), force));
+        LockChange change = call(() -> access.unlock(name, user(), force));
+        return switch (change.outcome()) {
+            case UNLOCKED -> "Unlocked " + name + ".";
+            case BROKEN -> "Unlocked " + name + " (it was held by " + change.holder().describe() + ").";
+            case NOT_LOCKED -> name + " was not locked.";
+            case HELD -> throw new CommandFailure(name + " is locked by " + change.holder().describe()
+                    + ", not by you from the command line; break the lock with `pyrolab unlock " + name + " --force`.");
+            default -> throw new IllegalStateException("unlock answered " + change.outcome());
+        };
     }
 
     private RemoteAccess access() {

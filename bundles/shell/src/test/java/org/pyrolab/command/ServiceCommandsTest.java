@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
 import org.junit.jupiter.api.Timeout;
@@ -91,10 +92,10 @@ class ServiceCommandsTest {
     private final class TwoServices implements Services {
         @Override
         public List<ServiceDTO> list() {
-            return List.of(row("lab.echo", "sample.echo", "RUNNING", 0, null), row("lab.laser", "sim.laser", "FAILED", 2, "no laser on COM7"));
+            return List.of(row("lab.echo", "sample.echo", ServiceState.RUNNING, 0, null), row("lab.laser", "sim.laser", ServiceState.FAILED, 2, "no laser on COM7"));
         }
 
-        private ServiceDTO row(String name, String driver, String state, int restarts, String reason) {
+        private ServiceDTO row(String name, String driver, ServiceState state, int restarts, String reason) {
             ServiceDTO dto = new ServiceDTO();
             dto.kind = "service";
             dto.name = name;

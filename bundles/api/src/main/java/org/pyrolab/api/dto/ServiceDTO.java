@@ -5,8 +5,7 @@ public class ServiceDTO {
     /** {@code service}, {@code endpoint} or {@code nameserver}. */
     public String kind;
     public String name;
-    /** STOPPED, WAITING, STARTING, RUNNING, STOPPING or FAILED. */
-    public String state;
+    public ServiceState state;
     public String driver;
     /** Symbolic name of the bundle that provides the driver, or null. */
     public String bundle;

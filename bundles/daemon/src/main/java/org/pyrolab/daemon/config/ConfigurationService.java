@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ProblemDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.internal.DataFolder;
@@ -167,10 +168,10 @@ public class ConfigurationService implements Configuration {
         if (!Renamer.rename(tree, oldName, newName)) {
             throw new IllegalArgumentException("there is no entry `" + oldName + "` in " + source);
         }
-        boolean wasRunning = registry.list().stream().anyMatch(s -> s.name.equals(oldName) && s.state.equals("RUNNING"));
+        boolean wasRunning = registry.list().stream().anyMatch(s -> s.name.equals(oldName) && s.state == ServiceState.RUNNING);
         writeTree(tree);
         String summary = reload();
-        if (wasRunning && registry.list().stream().anyMatch(s -> s.name.equals(newName) && !s.state.equals("RUNNING"))) {
+        if (wasRunning && registry.list().stream().anyMatch(s -> s.name.equals(newName) && s.state != ServiceState.RUNNING)) {
             registry.start(newName);
         }
         return "Renamed " + oldName + " to " + newName + " in " + source + ". " + summary;

@@ -16,6 +16,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Daemon;
 import org.pyrolab.api.lab.RemoteAccess;
@@ -65,8 +66,8 @@ public class DaemonService implements Daemon {
                     continue; // endpoints and nameservers are not services
                 }
                 dto.services++;
-                dto.running += s.state.equals("RUNNING") ? 1 : 0;
-                dto.failed += s.state.equals("FAILED") ? 1 : 0;
+                dto.running += s.state == ServiceState.RUNNING ? 1 : 0;
+                dto.failed += s.state == ServiceState.FAILED ? 1 : 0;
             }
         }
         Configuration config = configuration;

@@ -1,6 +1,7 @@
 package org.pyrolab.daemon.registry;
 
 import org.pyrolab.api.Driver;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
 /** What a transition asks the {@link Supervisor} to do; the results come back as {@link Event}s. */

@@ -1,5 +1,6 @@
 package org.pyrolab.daemon.registry;
 
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 

@@ -6,10 +6,12 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.LockHolder;
 import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
 import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
@@ -68,10 +70,24 @@ final class RemoteLink {
             return;
         }
         rows.forEach(r -> {
-            r.lockHolder = remote.lockHolder(r.name);
+            LockHolder holder = remote.lockHolder(r.name);
+            r.lockHolder = holder == null ? null : holder.describe();
             r.address = remote.address(r.name);
         });
         rows.addAll(remote.entries());
+    }
+
+    /** What starting or stopping an endpoint or nameserver did, as one line for the user. */
+    static String line(RemoteChange c) {
+        String noun = c.kind() == RemoteChange.Kind.ENDPOINT ? "endpoint" : "name server";
+        String what = noun + " " + c.name();
+        String capitalized = Character.toUpperCase(what.charAt(0)) + what.substring(1);
+        return switch (c.change()) {
+            case STARTED -> "Started " + what + " at " + c.address() + ".";
+            case ALREADY_RUNNING -> capitalized + " is already running at " + c.address() + ".";
+            case STOPPED -> "Stopped " + what + ".";
+            case NOT_RUNNING -> capitalized + " is not running.";
+        };
     }
 
     private static List<EndpointDTO> endpoints(LabConfig config) {
@@ -92,10 +108,10 @@ final class RemoteLink {
         return endpoints;
     }
 
-    private static List<NameserverDTO> nameservers(LabConfig config) {
-        List<NameserverDTO> nameservers = new ArrayList<>();
+    private static List<NameServerDTO> nameservers(LabConfig config) {
+        List<NameServerDTO> nameservers = new ArrayList<>();
         for (NameServerSpec n : config.nameservers().values()) {
-            NameserverDTO dto = new NameserverDTO();
+            NameServerDTO dto = new NameServerDTO();
             dto.name = n.name();
             dto.host = n.host();
             dto.port = n.port();

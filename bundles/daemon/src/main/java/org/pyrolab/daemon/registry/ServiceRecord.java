@@ -2,6 +2,7 @@ package org.pyrolab.daemon.registry;
 
 import java.time.Instant;
 
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
 /** The supervisor's record of one service: a value; {@link Transitions} makes new ones. */

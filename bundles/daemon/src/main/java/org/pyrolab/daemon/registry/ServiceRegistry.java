@@ -20,6 +20,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.config.ConfigTarget;
@@ -151,7 +152,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     public String start(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
-            return endpoint.start(name);
+            return RemoteLink.line(endpoint.start(name));
         }
         return Outcome.await(supervisor.startAsync(name, true), name).orThrow();
     }
@@ -160,7 +161,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     public String stop(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
-            return endpoint.stop(name);
+            return RemoteLink.line(endpoint.stop(name));
         }
         return Outcome.await(supervisor.stopAsync(name, ServiceState.STOPPED, null), name).orThrow();
     }
@@ -170,7 +171,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
             endpoint.stop(name);
-            return endpoint.start(name);
+            return RemoteLink.line(endpoint.start(name));
         }
         Outcome.await(supervisor.stopAsync(name, ServiceState.STOPPED, null), name);
         return Outcome.await(supervisor.startAsync(name, true), name).orThrow();
@@ -207,10 +208,10 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
             List<ServiceDTO> notRunning = new ArrayList<>();
             boolean starting = false, waiting = false;
             for (ServiceDTO row : supervisor.rows(current.autolaunch().services())) {
-                if (!row.state.equals(ServiceState.RUNNING.name())) {
+                if (row.state != ServiceState.RUNNING) {
                     notRunning.add(row);
-                    starting |= row.state.equals(ServiceState.STARTING.name());
-                    waiting |= row.state.equals(ServiceState.WAITING.name());
+                    starting |= row.state == ServiceState.STARTING;
+                    waiting |= row.state == ServiceState.WAITING;
                 }
             }
             // at start-up the deploy directory's drivers may still be on their way in

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 
 /** A service as {@code ps} shows it. */
 final class ServiceRows {
@@ -14,7 +15,7 @@ final class ServiceRows {
         ServiceDTO dto = new ServiceDTO();
         dto.kind = "service";
         dto.name = r.name();
-        dto.state = r.state().name();
+        dto.state = r.state();
         dto.driver = r.spec().driver();
         // the driver this instance runs on, or else the one that would run it now
         boolean active = r.state() == ServiceState.RUNNING || r.state() == ServiceState.STARTING || r.state() == ServiceState.STOPPING;

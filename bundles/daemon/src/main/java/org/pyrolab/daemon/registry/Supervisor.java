@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 

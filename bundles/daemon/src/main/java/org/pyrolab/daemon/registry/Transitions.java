@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.daemon.config.LabConfig.Restart;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.daemon.config.LabConfig.Restart;
 
 /** The state machine as tables of transitions: no threads, no sleeps, the clock set by hand. */

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
 import org.osgi.framework.BundleContext;
 import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Services;
 
@@ -93,8 +94,8 @@ public final class Lab {
     }
 
     /** The service once it is in {@code state}. */
-    public ServiceDTO awaitState(String name, String state) {
-        return await(name, "is " + state, s -> state.equals(s.state));
+    public ServiceDTO awaitState(String name, ServiceState state) {
+        return await(name, "is " + state, s -> s.state == state);
     }
 
     /** One line for failure messages. */

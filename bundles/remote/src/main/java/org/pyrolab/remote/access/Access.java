@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,9 +18,14 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.LockChange;
+import org.pyrolab.api.lab.LockHolder;
+import org.pyrolab.api.lab.NameServerEntry;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.remote.lock.LockInfo;
 import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.invoke.CallTimeout;
@@ -36,10 +40,6 @@ import org.pyrolab.pyro5.wire.MemoryBudget;
 import org.pyrolab.remote.expose.Target;
 import org.pyrolab.remote.expose.Targets;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-
 /**
  * Endpoints, name servers, exposed services and their registrations, behind
  * {@code RemoteAccess}. Mutations are serialized on this object; network calls to other name
@@ -48,7 +48,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 public final class Access implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Access.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     /** Command-line locks have no connection; they share one per user. */
     private static final String CLI = "cli:";
 
@@ -68,9 +67,9 @@ public final class Access implements AutoCloseable {
         this.storage = storage;
     }
 
-    public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameserverDTO> newNameservers) {
+    public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameServerDTO> newNameservers) {
         Set<String> nsNames = new LinkedHashSet<>();
-        for (NameserverDTO dto : newNameservers) {
+        for (NameServerDTO dto : newNameservers) {
             nsNames.add(dto.name);
             ConfiguredNameServer old = nameservers.get(dto.name);
             if (old != null && old.sameAs(dto)) {
@@ -143,28 +142,28 @@ public final class Access implements AutoCloseable {
         return endpoints.containsKey(name) || nameservers.containsKey(name);
     }
 
-    public synchronized String start(String name) {
+    public synchronized RemoteChange start(String name) {
         try {
             Endpoint e = endpoints.get(name);
             if (e != null) {
-                String line = e.start();
+                RemoteChange change = e.start();
                 exposed.keySet().forEach(this::announce);
-                return line;
+                return change;
             }
-            String line = require(name).start();
+            RemoteChange change = require(name).start();
             registrar.retry(name);
-            return line;
+            return change;
         } catch (IOException x) {
             throw new IllegalStateException("Cannot start " + name + ": " + x.getMessage() + ".", x);
         }
     }
 
-    public synchronized String stop(String name) {
+    public synchronized RemoteChange stop(String name) {
         Endpoint e = endpoints.get(name);
         if (e != null) {
-            String line = e.stop();
+            RemoteChange change = e.stop();
             exposed.keySet().forEach(this::announce);
-            return line;
+            return change;
         }
         return require(name).stop();
     }
@@ -243,8 +242,8 @@ public final class Access implements AutoCloseable {
         List<ServiceDTO> rows = new ArrayList<>();
         nameservers.values().stream().sorted((a, b) -> a.config.name.compareTo(b.config.name)).forEach(ns -> {
             ServiceDTO row = ns.row(registrar.problems(ns.config.name), registrar.registered(ns.config.name));
-            if (!ns.running() && registrar.failing(ns.config.name) && !"FAILED".equals(row.state)) {
-                row.state = "WAITING";
+            if (!ns.running() && registrar.failing(ns.config.name) && row.state != ServiceState.FAILED) {
+                row.state = ServiceState.WAITING;
             }
             rows.add(row);
         });
@@ -260,33 +259,31 @@ public final class Access implements AutoCloseable {
         return uri == null ? null : uri.toString();
     }
 
-    public synchronized String lockHolder(String service) {
+    public synchronized LockHolder lockHolder(String service) {
         Endpoint e = endpointOf(service, false);
-        return e == null ? null : e.locks.holder(service).map(Access::describe).orElse(null);
+        return e == null ? null : e.locks.holder(service).map(Access::holder).orElse(null);
     }
 
-    public synchronized String lock(String service, String user) {
+    public synchronized LockChange lock(String service, String user) {
         Endpoint e = endpointOf(service, true);
         try {
             e.locks.lock(service, user, "localhost", CLI + user, LockManager.NO_EXPIRY);
         } catch (LockedException x) {
-            throw new IllegalStateException(service + " is locked by " + describe(x.holder())
-                    + "; wait until they unlock it, or break the lock with `pyrolab unlock " + service + " --force`.");
+            return new LockChange(LockChange.Outcome.HELD, holder(x.holder()));
         }
-        return "Locked " + service + " for " + user + "; it stays locked until `pyrolab unlock " + service + "`.";
+        return new LockChange(LockChange.Outcome.LOCKED, e.locks.holder(service).map(Access::holder).orElse(null));
     }
 
-    public synchronized String unlock(String service, String user, boolean force) {
+    public synchronized LockChange unlock(String service, String user, boolean force) {
         Endpoint e = endpointOf(service, true);
         if (force) {
-            return e.locks.forceUnlock(service).map(h -> "Unlocked " + service + " (it was held by " + describe(h) + ").")
-                    .orElse(service + " was not locked.");
+            return e.locks.forceUnlock(service).map(h -> new LockChange(LockChange.Outcome.BROKEN, holder(h)))
+                    .orElse(new LockChange(LockChange.Outcome.NOT_LOCKED, null));
         }
         try {
-            return e.locks.unlock(service, CLI + user) ? "Unlocked " + service + "." : service + " was not locked.";
+            return new LockChange(e.locks.unlock(service, CLI + user) ? LockChange.Outcome.UNLOCKED : LockChange.Outcome.NOT_LOCKED, null);
         } catch (LockedException x) {
-            throw new IllegalStateException(service + " is locked by " + describe(x.holder())
-                    + ", not by you from the command line; break the lock with `pyrolab unlock " + service + " --force`.");
+            return new LockChange(LockChange.Outcome.HELD, holder(x.holder()));
         }
     }
 
@@ -312,12 +309,12 @@ public final class Access implements AutoCloseable {
         return e;
     }
 
-    private static String describe(LockInfo h) {
-        return h.user() + "@" + h.host() + " since " + DateTimeFormatter.ISO_INSTANT.format(h.since().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    private static LockHolder holder(LockInfo h) {
+        return new LockHolder(h.user(), h.host(), h.since());
     }
 
-    /** A name server's entries: {@code name --> uri} lines (metadata indented below), or one JSON array. */
-    public List<String> nslist(String host, int port, boolean json) throws IOException {
+    /** A name server's entries, sorted by name, with their metadata sorted. */
+    public List<NameServerEntry> nslist(String host, int port) throws IOException {
         Object listed;
         try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID, ConfiguredNameServer.CLIENT_TIMEOUT_MS)) {
             listed = client.call("list", null, null, true);
@@ -327,31 +324,13 @@ public final class Access implements AutoCloseable {
         if (!(listed instanceof Map<?, ?> map)) {
             throw new IOException("the name server at " + host + ":" + port + " sent " + listed + " instead of its entries");
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
+        List<NameServerEntry> entries = new ArrayList<>();
         for (Map.Entry<?, ?> entry : new java.util.TreeMap<>(map).entrySet()) {
             List<?> pair = seq(entry.getValue());
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("name", String.valueOf(entry.getKey()));
-            row.put("uri", String.valueOf(pair.isEmpty() ? entry.getValue() : pair.get(0)));
-            row.put("metadata", pair.size() > 1 ? new TreeSet<>(seq(pair.get(1)).stream().map(String::valueOf).toList()) : List.of());
-            rows.add(row);
+            List<String> metadata = pair.size() > 1 ? List.copyOf(new TreeSet<>(seq(pair.get(1)).stream().map(String::valueOf).toList())) : List.of();
+            entries.add(new NameServerEntry(String.valueOf(entry.getKey()), String.valueOf(pair.isEmpty() ? entry.getValue() : pair.get(0)), metadata));
         }
-        if (json) {
-            try {
-                return List.of(JSON.writeValueAsString(rows));
-            } catch (JsonProcessingException e) {
-                throw new IOException(e);
-            }
-        }
-        List<String> lines = new ArrayList<>();
-        for (Map<String, Object> row : rows) {
-            lines.add(row.get("name") + " --> " + row.get("uri"));
-            Collection<?> meta = (Collection<?>) row.get("metadata");
-            if (!meta.isEmpty()) {
-                lines.add("    metadata: " + String.join(", ", meta.stream().map(String::valueOf).toList()));
-            }
-        }
-        return lines;
+        return entries;
     }
 
     private static List<?> seq(Object v) {

@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
 
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.pyro5.ns.FileNameStore;
 import org.pyrolab.pyro5.ns.MemoryNameStore;
 import org.pyrolab.pyro5.ns.NameServer;
@@ -29,14 +31,14 @@ final class ConfiguredNameServer {
 
     static final int CLIENT_TIMEOUT_MS = 3000;
 
-    final NameserverDTO config;
+    final NameServerDTO config;
     private final Path storage;
     private final MemoryBudget budget;
     private NameServerHost host;
     private Instant started;
     private String reason;
 
-    ConfiguredNameServer(NameserverDTO config, Path storage, MemoryBudget budget) {
+    ConfiguredNameServer(NameServerDTO config, Path storage, MemoryBudget budget) {
         this.config = config;
         this.storage = storage;
         this.budget = budget;
@@ -46,7 +48,7 @@ final class ConfiguredNameServer {
         return host == null ? 0 : host.server().connectionCount();
     }
 
-    boolean sameAs(NameserverDTO other) {
+    boolean sameAs(NameServerDTO other) {
         return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
                 && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries;
@@ -56,9 +58,9 @@ final class ConfiguredNameServer {
         return host != null;
     }
 
-    synchronized String start() throws IOException {
+    synchronized RemoteChange start() throws IOException {
         if (host != null) {
-            return "Name server " + config.name + " is already running at " + host.uri() + ".";
+            return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.ALREADY_RUNNING, String.valueOf(host.uri()));
         }
         try {
             NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
@@ -76,18 +78,18 @@ final class ConfiguredNameServer {
         }
         started = Instant.now();
         reason = null;
-        return "Started name server " + config.name + " at " + host.uri() + ".";
+        return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.STARTED, String.valueOf(host.uri()));
     }
 
-    synchronized String stop() {
+    synchronized RemoteChange stop() {
         reason = null;
         if (host == null) {
-            return "Name server " + config.name + " is not running.";
+            return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.NOT_RUNNING, null);
         }
         host.close();
         host = null;
         started = null;
-        return "Stopped name server " + config.name + ".";
+        return new RemoteChange(RemoteChange.Kind.NAMESERVER, config.name, RemoteChange.Change.STOPPED, null);
     }
 
     /** {@code PYRO:Pyro.NameServer@host:port} while it runs here, else null. */
@@ -141,7 +143,7 @@ final class ConfiguredNameServer {
     }
 
     synchronized ServiceDTO row(String problems, int registered) {
-        String state = host != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
+        ServiceState state = host != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         String description = host != null ? "Pyro5 name server, " + host.nameServer().count() + " names, " + config.storage + " storage"
                 : "Pyro5 name server not run by this daemon; " + registered + " of its services registered there";
         return Hosts.row("nameserver", config.name, state, started, reason != null ? reason : problems,

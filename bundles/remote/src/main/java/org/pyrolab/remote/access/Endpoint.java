@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.remote.lock.LockManager;
 import org.pyrolab.pyro5.serial.PyroUri;
 import org.pyrolab.pyro5.server.PyroServer;
@@ -53,9 +55,9 @@ final class Endpoint {
     }
 
     /** Binds; a failure is kept as the reason ps shows, and thrown. */
-    synchronized String start() throws IOException {
+    synchronized RemoteChange start() throws IOException {
         if (server != null) {
-            return "Endpoint " + config.name + " is already running at " + address() + ".";
+            return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.ALREADY_RUNNING, address());
         }
         PyroServerConfig c = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
         if (config.maxConnections > 0) {
@@ -78,18 +80,18 @@ final class Endpoint {
         server = s;
         started = Instant.now();
         reason = null;
-        return "Started endpoint " + config.name + " at " + address() + ".";
+        return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.STARTED, address());
     }
 
-    synchronized String stop() {
+    synchronized RemoteChange stop() {
         reason = null;
         if (server == null) {
-            return "Endpoint " + config.name + " is not running.";
+            return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.NOT_RUNNING, null);
         }
         server.close();
         server = null;
         started = null;
-        return "Stopped endpoint " + config.name + ".";
+        return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.STOPPED, null);
     }
 
     /** The URI of a served object, or null while stopped. */
@@ -102,7 +104,7 @@ final class Endpoint {
     }
 
     synchronized ServiceDTO row() {
-        String state = server != null ? "RUNNING" : reason != null ? "FAILED" : "STOPPED";
+        ServiceState state = server != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         int served = targets.ids().size();
         return Hosts.row("endpoint", config.name, state, started, reason, server == null ? null : address(),
                 "Pyro5 endpoint, " + served + (served == 1 ? " service" : " services"));

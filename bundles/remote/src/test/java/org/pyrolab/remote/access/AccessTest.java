@@ -15,9 +15,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.api.Expose;
 import org.pyrolab.api.dto.EndpointDTO;
-import org.pyrolab.api.dto.NameserverDTO;
+import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.LockChange;
+import org.pyrolab.api.lab.LockHolder;
+import org.pyrolab.api.lab.NameServerEntry;
+import org.pyrolab.api.lab.RemoteChange;
 
 import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroProxy;
@@ -54,8 +59,8 @@ class AccessTest {
         return e;
     }
 
-    private static NameserverDTO nameserver(boolean autostart) {
-        NameserverDTO n = new NameserverDTO();
+    private static NameServerDTO nameserver(boolean autostart) {
+        NameServerDTO n = new NameServerDTO();
         n.name = "ns";
         n.host = "localhost";
         n.storage = "file";
@@ -78,14 +83,14 @@ class AccessTest {
         return access.entries().stream().filter(r -> r.name.equals(name)).findFirst().orElseThrow();
     }
 
-    private List<String> listed(int nsPort, String prefix, boolean present) throws Exception {
+    private List<NameServerEntry> listed(int nsPort, String name, boolean present) throws Exception {
         long deadline = System.currentTimeMillis() + 5000;
-        List<String> lines = access.nslist("127.0.0.1", nsPort, false);
-        while (lines.stream().anyMatch(l -> l.startsWith(prefix)) != present && System.currentTimeMillis() < deadline) {
+        List<NameServerEntry> entries = access.nslist("127.0.0.1", nsPort);
+        while (entries.stream().anyMatch(e -> e.name().equals(name)) != present && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
-            lines = access.nslist("127.0.0.1", nsPort, false);
+            entries = access.nslist("127.0.0.1", nsPort);
         }
-        return lines;
+        return entries;
     }
 
     @Test
@@ -93,14 +98,18 @@ class AccessTest {
         Path data = Files.createTempDirectory("access-test");
         access = new Access(data);
         access.configure(List.of(endpoint(0, false)), List.of(nameserver(true)));
-        assertEquals("STOPPED", row("ep").state);
+        assertEquals(ServiceState.STOPPED, row("ep").state);
+        assertEquals(new RemoteChange(RemoteChange.Kind.ENDPOINT, "ep", RemoteChange.Change.NOT_RUNNING, null), access.stop("ep"));
         access.expose(service(), new Echo(), Echo::new, instance -> { });
-        assertEquals("RUNNING", row("ep").state);
+        assertEquals(ServiceState.RUNNING, row("ep").state);
+        assertEquals(new RemoteChange(RemoteChange.Kind.ENDPOINT, "ep", RemoteChange.Change.ALREADY_RUNNING, row("ep").address), access.start("ep"));
+        assertEquals(new RemoteChange(RemoteChange.Kind.NAMESERVER, "ns", RemoteChange.Change.ALREADY_RUNNING, row("ns").address), access.start("ns"));
         String nsAddress = row("ns").address;
         int nsPort = Integer.parseInt(nsAddress.substring(nsAddress.lastIndexOf(':') + 1));
 
-        List<String> lines = listed(nsPort, "lab.echo --> PYRO:lab.echo@127.0.0.1:", true);
-        assertTrue(lines.contains("    metadata: echo"), lines.toString());
+        NameServerEntry entry = listed(nsPort, "lab.echo", true).stream().filter(e -> e.name().equals("lab.echo")).findFirst().orElseThrow();
+        assertTrue(entry.uri().startsWith("PYRO:lab.echo@127.0.0.1:"), entry.uri());
+        assertEquals(List.of("echo"), entry.metadata());
         assertTrue(Files.exists(data.resolve("ns.json.journal")), "file storage (a journal) under the data folder");
 
         NameServerProxy ns = new NameServerProxy("127.0.0.1", nsPort);
@@ -108,18 +117,25 @@ class AccessTest {
         ns.close();
         try {
             assertEquals("hi", echo.call("echo", "hi"));
-            access.lock("lab.echo", "admin");
-            assertTrue(access.lockHolder("lab.echo").startsWith("admin@localhost since "));
+            LockChange locked = access.lock("lab.echo", "admin");
+            assertEquals(LockChange.Outcome.LOCKED, locked.outcome());
+            LockHolder holder = access.lockHolder("lab.echo");
+            assertEquals(locked.holder(), holder);
+            assertEquals("admin", holder.user());
+            assertEquals("localhost", holder.host());
+            assertTrue(holder.describe().startsWith("admin@localhost since "), holder.describe());
             assertThrows(Exception.class, () -> echo.call("echo", "x"));
-            assertThrows(IllegalStateException.class, () -> access.lock("lab.echo", "someone"));
-            assertEquals("Unlocked lab.echo.", access.unlock("lab.echo", "admin", false));
+            assertEquals(new LockChange(LockChange.Outcome.HELD, holder), access.lock("lab.echo", "someone"));
+            assertEquals(new LockChange(LockChange.Outcome.HELD, holder), access.unlock("lab.echo", "someone", false));
+            assertEquals(new LockChange(LockChange.Outcome.UNLOCKED, null), access.unlock("lab.echo", "admin", false));
+            assertEquals(new LockChange(LockChange.Outcome.NOT_LOCKED, null), access.unlock("lab.echo", "admin", false));
             assertEquals("x", echo.call("echo", "x"));
         } finally {
             echo.close();
         }
 
         access.withdraw("lab.echo");
-        assertTrue(listed(nsPort, "lab.echo", false).stream().noneMatch(l -> l.startsWith("lab.echo")));
+        assertTrue(listed(nsPort, "lab.echo", false).stream().noneMatch(e -> e.name().equals("lab.echo")));
     }
 
     @Test
@@ -128,7 +144,7 @@ class AccessTest {
             access = new Access(Files.createTempDirectory("access-test"));
             access.configure(List.of(endpoint(taken.getLocalPort(), true)), List.of());
             ServiceDTO ep = row("ep");
-            assertEquals("FAILED", ep.state);
+            assertEquals(ServiceState.FAILED, ep.state);
             assertNotNull(ep.reason);
             assertTrue(ep.reason.startsWith("cannot bind 127.0.0.1:" + taken.getLocalPort()), ep.reason);
             assertThrows(IllegalStateException.class, () -> access.start("ep"));

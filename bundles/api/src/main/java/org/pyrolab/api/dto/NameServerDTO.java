@@ -1,7 +1,7 @@
 package org.pyrolab.api.dto;
 
 /** A nameserver as configured under {@code nameservers:}. */
-public class NameserverDTO {
+public class NameServerDTO {
     public String name;
     public String host;
     /** 0 means a free port. */
