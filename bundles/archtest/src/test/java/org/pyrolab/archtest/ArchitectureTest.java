@@ -64,9 +64,6 @@ class ArchitectureTest {
                 return "packages of org.pyrolab";
             }
         }).should().beFreeOfCycles()
-                // the client's exported facade creates its implementation in .internal, which implements the
-                // facade's interfaces; TODO issue 11: a small factory seam would break it (client internals are being reworked)
-                .ignoreDependency(resideInAPackage("org.pyrolab.client"), resideInAPackage("org.pyrolab.client.internal"))
                 .check(pyrolab);
     }
 

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.pyrolab.client.internal.Failures;
-import org.pyrolab.client.internal.Proxies;
 
 import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroException;

@@ -1,12 +1,9 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
 
-import org.pyrolab.client.Instrument;
-import org.pyrolab.client.LockInfo;
-import org.pyrolab.client.PyroUri;
 import org.pyrolab.invoke.OutgoingValues;
 
 /** The {@link Instrument} part of every proxy. */

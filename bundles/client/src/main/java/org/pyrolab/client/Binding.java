@@ -1,4 +1,4 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import org.pyrolab.client.Instrument;
-import org.pyrolab.client.Oneway;
 
 /**
  * How each method of an experimenter's interface reaches the service: a remote method of the same

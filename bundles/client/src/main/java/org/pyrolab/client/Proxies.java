@@ -1,14 +1,12 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.lang.reflect.Proxy;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-import org.pyrolab.client.Instrument;
-import org.pyrolab.client.PyroUri;
 
 /** Makes the typed proxies {@link org.pyrolab.client.Lab} hands out. */
-public final class Proxies {
+final class Proxies {
 
     private Proxies() {
     }

@@ -1,4 +1,4 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationHandler;
@@ -7,8 +7,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 
-import org.pyrolab.client.Instrument;
-import org.pyrolab.client.PyroUri;
 import org.pyrolab.invoke.ArgumentMismatchException;
 import org.pyrolab.invoke.Conversion;
 import org.pyrolab.invoke.OutgoingValues;

@@ -1,17 +1,15 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.pyrolab.client.InstrumentLockedException;
-import org.pyrolab.client.RemoteException;
 
 import net.razorvine.pyro.PyroException;
 
 /** Turns Pyrolite's failures into this package's exceptions. */
-public final class Failures {
+final class Failures {
 
     /** PyroLab's (and Python PyroLab's) wording for a call refused by someone else's lock. */
     private static final Pattern LOCKED = Pattern.compile("locked \\(by '(.*)'\\)");

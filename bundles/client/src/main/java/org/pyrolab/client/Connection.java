@@ -1,9 +1,8 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.io.IOException;
 import java.util.Set;
 
-import org.pyrolab.client.PyroUri;
 
 import net.razorvine.pyro.PyroException;
 
@@ -11,7 +10,7 @@ import net.razorvine.pyro.PyroException;
  * One connection to one remote object. Pyrolite proxies are not thread-safe, so every exchange
  * holds this object's monitor; after {@link #close()} every call fails.
  */
-public final class Connection {
+final class Connection {
 
     private final String name;
     private final PyroUri uri;

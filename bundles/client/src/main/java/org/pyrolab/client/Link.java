@@ -1,4 +1,4 @@
-package org.pyrolab.client.internal;
+package org.pyrolab.client;
 
 import java.io.IOException;
 
