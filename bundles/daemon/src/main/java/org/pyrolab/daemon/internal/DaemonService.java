@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.BundleException;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -36,10 +37,6 @@ public class DaemonService implements Daemon {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile Configuration configuration;
-
-    // the remote bundle is optional and may come and go
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    volatile RemoteAccess remote;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     volatile ControlServer control;
@@ -76,7 +73,10 @@ public class DaemonService implements Daemon {
         MemoryUsage heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         dto.heapUsed = heap.getUsed();
         dto.heapMax = heap.getMax() >= 0 ? heap.getMax() : Runtime.getRuntime().maxMemory();
-        RemoteAccess network = remote;
+        // looked up when asked, not referenced: remote access needs this Daemon service, so a
+        // reference back from here would be a cycle for SCR (the remote bundle may also be absent)
+        ServiceReference<RemoteAccess> ref = context.getServiceReference(RemoteAccess.class);
+        RemoteAccess network = ref == null ? null : context.getService(ref);
         if (network != null) {
             try {
                 NetworkDTO n = network.network();
@@ -85,6 +85,8 @@ public class DaemonService implements Daemon {
                 dto.inFlightBudget = n.inFlightBudget;
             } catch (RuntimeException e) { // status must answer whatever the remote bundle does
                 LOG.log(System.Logger.Level.WARNING, "remote access did not report its connections", e);
+            } finally {
+                context.ungetService(ref);
             }
         }
         ControlServer server = control;
