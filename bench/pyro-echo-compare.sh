@@ -27,18 +27,6 @@ git -C "$root" worktree add --detach "$work/base" "$base_ref" >/dev/null
 (cd "$work/base" && mvn -B -q package -DskipTests)
 base="$work/base/launcher/target/pyrolab"
 
-cat > "$work/bench.yaml" <<'YAML'
-version: "1.0"
-nameservers:
-  bench-ns: {ns_port: 0}
-daemons:
-  bench-endpoint: {port: 0, nameservers: [bench-ns]}
-services:
-  lab.echo: {driver: sample.echo, daemon: bench-endpoint, nameservers: [bench-ns]}
-autolaunch:
-  nameservers: [bench-ns]
-  services: [lab.echo]
-YAML
 
 cd "$root/bundles/remote"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
@@ -49,7 +37,7 @@ measure() {
   local label="$1" install="$2"; shift 2
   rm -rf "$work/home"
   export PYROLAB_HOME="$work/home"
-  "$install/bin/pyrolab" up --config "$work/bench.yaml" >/dev/null
+  "$install/bin/pyrolab" up --config "$root/bench/echo-lab.yaml" >/dev/null
   running="$install"
   local ns_port
   ns_port=$("$install/bin/pyrolab" ps --json | grep -o 'PYRO:Pyro.NameServer@127.0.0.1:[0-9]*' | head -n 1 | sed 's/.*://')

@@ -10,19 +10,7 @@ work="$(mktemp -d)"
 export PYROLAB_HOME="$work/home" PYROLAB_ALLOW_ROOT=1
 cleanup() { "$install/bin/pyrolab" down >/dev/null 2>&1 || true; rm -rf "$work"; }
 trap cleanup EXIT
-cat > "$work/bench.yaml" <<'YAML'
-version: "1.0"
-nameservers:
-  bench-ns: {ns_port: 0}
-daemons:
-  bench-endpoint: {port: 0, nameservers: [bench-ns]}
-services:
-  lab.echo: {driver: sample.echo, daemon: bench-endpoint, nameservers: [bench-ns]}
-autolaunch:
-  nameservers: [bench-ns]
-  services: [lab.echo]
-YAML
-"$install/bin/pyrolab" up --config "$work/bench.yaml" >/dev/null
+"$install/bin/pyrolab" up --config "$root/bench/echo-lab.yaml" >/dev/null
 ns_port=$("$install/bin/pyrolab" ps --json | grep -o 'PYRO:Pyro.NameServer@127.0.0.1:[0-9]*' | head -n 1 | sed 's/.*://')
 cd "$root/bundles/remote"
 mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test

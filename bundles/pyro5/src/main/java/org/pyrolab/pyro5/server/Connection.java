@@ -50,6 +50,8 @@ final class Connection implements Runnable {
     private volatile long lastMessageNanos = System.nanoTime();
 
     private final RunningCall running = new RunningCall();
+    /** Made once: every message's reservation gets it (a method reference would be a new object each time). */
+    private final Runnable evict = this::evicted;
 
     Connection(PyroServer server, Socket socket, Peer peer) {
         this.server = server;
@@ -84,7 +86,7 @@ final class Connection implements Runnable {
         Next next = Next.CONTINUE;
         try {
             while (next == Next.CONTINUE) {
-                try (MemoryBudget.Reservation r = server.budget().open(this::evicted)) {
+                try (MemoryBudget.Reservation r = server.budget().open(evict)) {
                     waitingForPeer = true;
                     Message m = server.codec().read(in, r, in::arm);
                     in.disarm();
