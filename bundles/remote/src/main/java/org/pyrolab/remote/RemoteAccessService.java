@@ -23,6 +23,7 @@ import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.remote.access.Access;
+import org.pyrolab.remote.access.NameServerListing;
 
 /**
  * The daemon's network access: endpoints, name servers, registrations and locks, as configured.
@@ -96,26 +97,26 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
 
     @Override
     public LockHolder lockHolder(String service) {
-        return access.lockHolder(service);
+        return access.commandLineLocks().holder(service);
     }
 
     @Override
     public LockChange lock(String service, String user) {
-        return access.lock(service, user);
+        return access.commandLineLocks().lock(service, user);
     }
 
     @Override
     public LockChange unlock(String service, String user, boolean force) {
-        return access.unlock(service, user, force);
+        return access.commandLineLocks().unlock(service, user, force);
     }
 
     @Override
     public Pass enter(String service, String method, Caller caller) {
-        return access.enterFromCommandLine(service, method, caller.user());
+        return access.commandLineLocks().enter(service, method, caller.user());
     }
 
     @Override
     public List<NameServerEntry> nslist(String host, int port) throws IOException {
-        return access.nslist(host, port);
+        return NameServerListing.list(host, port);
     }
 }

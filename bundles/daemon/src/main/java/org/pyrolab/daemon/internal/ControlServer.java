@@ -14,8 +14,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -76,30 +74,9 @@ public class ControlServer {
     /** Closes refused connections once their client has had time to read the refusal. */
     private final ScheduledExecutorService closer = Executors.newSingleThreadScheduledExecutor(named("pyrolab-control-closer"));
     private final AtomicInteger refusing = new AtomicInteger();
-    /** The open connections in the order they came (guarded by itself). */
-    private final Set<Client> open = new LinkedHashSet<>();
+    private final ControlSlots slots = new ControlSlots(MAX_CLIENTS);
     private Thread acceptor;
     private final ServiceTracker<Object, Object> shellReady;
-
-    /** One control connection and its slot. */
-    private static final class Client {
-        final Socket socket;
-        final long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(HELLO_DEADLINE_MS);
-        /** Whole hello, right token: it runs a command and is no longer evicted. */
-        boolean admitted;
-
-        Client(Socket socket) {
-            this.socket = socket;
-        }
-
-        void close() {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // closing anyway
-            }
-        }
-    }
 
     @Activate
     public ControlServer(BundleContext context, @Reference InstanceLock lock, @Reference CommandProcessor processor,
@@ -123,9 +100,7 @@ public class ControlServer {
 
     /** Open control connections, this one's own included, for {@code status}. */
     public int clients() {
-        synchronized (open) {
-            return open.size();
-        }
+        return slots.size();
     }
 
     /** Starts serving once the shell's commands are there: a lockfile naming a port means a ready daemon. */
@@ -156,8 +131,8 @@ public class ControlServer {
     private void acceptLoop() {
         while (!server.isClosed()) {
             try {
-                Client client = new Client(server.accept());
-                if (take(client)) {
+                ControlSlots.Slot client = new ControlSlots.Slot(server.accept(), HELLO_DEADLINE_MS);
+                if (slots.take(client)) {
                     threads.execute(() -> serve(client));
                 } else {
                     refuseBusy(client.socket);
@@ -167,37 +142,6 @@ public class ControlServer {
             } catch (IOException e) {
                 LOG.log(System.Logger.Level.WARNING, "control port accept failed", e);
             }
-        }
-    }
-
-    /** A slot for {@code client}: a free one, else the one of the connection that has waited longest for its hello. */
-    private boolean take(Client client) {
-        synchronized (open) {
-            if (open.size() >= MAX_CLIENTS) {
-                Client waiting = open.stream().filter(c -> !c.admitted).findFirst().orElse(null);
-                if (waiting == null) {
-                    return false;
-                }
-                open.remove(waiting);
-                waiting.close(); // its thread fails on the closed socket and ends
-                LOG.log(System.Logger.Level.DEBUG, "closed a control connection still without hello to make room");
-            }
-            open.add(client);
-            return true;
-        }
-    }
-
-    /** Marks {@code client} as running a command; false if it was evicted meanwhile. */
-    private boolean admit(Client client) {
-        synchronized (open) {
-            client.admitted = open.contains(client);
-            return client.admitted;
-        }
-    }
-
-    private void release(Client client) {
-        synchronized (open) {
-            open.remove(client);
         }
     }
 
@@ -231,13 +175,13 @@ public class ControlServer {
         }
     }
 
-    private void serve(Client client) {
+    private void serve(ControlSlots.Slot client) {
         Socket socket = client.socket;
         try (socket) {
             socket.setTcpNoDelay(true);
             HelloReader.Greeting greeting;
             try {
-                greeting = HelloReader.read(socket, client.deadline);
+                greeting = HelloReader.read(socket, client.helloDeadline);
             } catch (IOException e) {
                 if (!socket.isClosed()) { // not evicted: this peer sent no valid hello
                     peers.warn(socket.getInetAddress(), "dropped control connection from {0}: {1}", socket.getRemoteSocketAddress(), e.getMessage());
@@ -254,7 +198,7 @@ public class ControlServer {
                 ControlChannel.writeExit(out, ExitCode.FAILED);
                 return;
             }
-            if (!admit(client)) {
+            if (!slots.admit(client)) {
                 return;
             }
             synchronized (out) {
@@ -276,7 +220,7 @@ public class ControlServer {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "control client went away: " + e.getMessage());
         } finally {
-            release(client);
+            slots.release(client);
         }
     }
 

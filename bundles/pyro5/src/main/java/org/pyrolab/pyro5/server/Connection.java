@@ -204,7 +204,7 @@ final class Connection implements Runnable {
             });
             return Next.CONTINUE;
         }
-        RemoteError busy = server.stuckRefusal(c.object());
+        RemoteError busy = server.hungCalls().refusal(c.object());
         if (busy != null) {
             reply(m, ser, ExceptionMapper.toDict(busy, false), Message.FLAG_EXCEPTION);
             return Next.CONTINUE;
@@ -220,7 +220,7 @@ final class Connection implements Runnable {
             flags = Message.FLAG_EXCEPTION;
         }
         if (!running.end()) {
-            server.stuckEnded(c.object()); // its client was answered long ago; another thread reads now
+            server.hungCalls().ended(c.object()); // its client was answered long ago; another thread reads now
             return Next.HANDED_OVER;
         }
         reply(m, ser, result, flags);
@@ -235,7 +235,7 @@ final class Connection implements Runnable {
         }
         Call c = expired.call();
         Duration limit = expired.limit();
-        server.stuckStarted(c.object());
+        server.hungCalls().started(c.object());
         LOG.log(Level.WARNING, "call {0}.{1} from {2} still runs after {3}; its client gets a TimeoutError",
                 LogText.escape(c.object()), LogText.escape(c.method()), peer, limit);
         RemoteError timeout = new RemoteError("Pyro5.errors.TimeoutError", "call to " + c.object() + "." + c.method()

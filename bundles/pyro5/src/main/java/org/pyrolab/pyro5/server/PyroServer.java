@@ -8,11 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,7 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.pyrolab.pyro5.serial.PyroUri;
-import org.pyrolab.pyro5.serial.RemoteError;
 import org.pyrolab.pyro5.serial.Serializers;
 import org.pyrolab.pyro5.wire.MemoryBudget;
 import org.pyrolab.pyro5.wire.MessageCodec;
@@ -38,8 +33,8 @@ import org.pyrolab.pyro5.wire.MessageCodec;
  * <li>memory: message bytes are reserved from a {@link MemoryBudget} as they arrive;</li>
  * <li>time: a message must arrive whole within {@code messageDeadline} of its first byte, and a
  * call that outlives its timeout is answered with a TimeoutError while it goes on;</li>
- * <li>threads: one per connection, plus calls given up on (at most {@value #MAX_STUCK_PER_OBJECT}
- * per object and {@value #MAX_STUCK} in all; more are refused at once), plus
+ * <li>threads: one per connection, plus calls given up on (at most {@value HungCalls#MAX_PER_OBJECT}
+ * per object and {@value HungCalls#MAX} in all; more are refused at once), plus
  * {@value #ONEWAY_THREADS} for oneway calls with a queue of {@value #ONEWAY_QUEUE}.</li>
  * </ul>
  *
@@ -52,8 +47,6 @@ import org.pyrolab.pyro5.wire.MessageCodec;
  */
 public final class PyroServer implements AutoCloseable {
 
-    static final int MAX_STUCK_PER_OBJECT = 4;
-    static final int MAX_STUCK = 32;
     static final int ONEWAY_THREADS = 8;
     static final int ONEWAY_QUEUE = 256;
     private static final long WATCHDOG_MILLIS = 50;
@@ -68,9 +61,8 @@ public final class PyroServer implements AutoCloseable {
     private final Serializers serializers = new Serializers();
     private final DaemonObject daemon = new DaemonObject(this);
     private final RefusalLog refusals = new RefusalLog(LOG);
-    private final List<Connection> connections = new ArrayList<>();
-    private final Map<String, AtomicInteger> stuckByObject = new ConcurrentHashMap<>();
-    private final AtomicInteger stuck = new AtomicInteger();
+    private final ConnectionSlots connections;
+    private final HungCalls hungCalls = new HungCalls();
     private ServerSocket serverSocket;
     private ExecutorService connectionThreads;
     private ThreadPoolExecutor onewayThreads;
@@ -89,6 +81,7 @@ public final class PyroServer implements AutoCloseable {
         this.objects = objects;
         this.budget = budget;
         this.codec = new MessageCodec(config.maxMessageSize());
+        this.connections = new ConnectionSlots(config.maxConnections());
     }
 
     /** Binds and starts accepting connections. */
@@ -135,19 +128,13 @@ public final class PyroServer implements AutoCloseable {
 
     private void admit(Socket s) {
         Connection c = new Connection(this, s, new Peer("c" + CONNECTION_IDS.incrementAndGet(), s.getInetAddress().getHostAddress()));
-        Connection evicted = null;
-        synchronized (connections) {
-            if (connections.size() >= config.maxConnections()) {
-                evicted = longestWaiting();
-                if (evicted == null) {
-                    refusals.warn(c.peer.host(), "refused a connection: all " + config.maxConnections() + " connections are running calls");
-                    closeQuietly(s);
-                    return;
-                }
-                connections.remove(evicted);
-            }
-            connections.add(c);
+        ConnectionSlots.Admission admission = connections.admit(c);
+        if (!admission.admitted()) {
+            refusals.warn(c.peer.host(), "refused a connection: all " + connections.max() + " connections are running calls");
+            closeQuietly(s);
+            return;
         }
+        Connection evicted = admission.evicted();
         if (evicted != null) {
             refusals.warn(evicted.peer.host(), "closed " + evicted.peer + ", the connection that waited longest, to make room for " + c.peer);
             evicted.close();
@@ -161,34 +148,15 @@ public final class PyroServer implements AutoCloseable {
         }
     }
 
-    /** The connection whose client has kept it waiting longest, or null when every one is running a call. */
-    private Connection longestWaiting() {
-        Connection oldest = null;
-        for (Connection c : connections) {
-            if (c.waitingForPeer() && (oldest == null || c.lastMessageNanos() - oldest.lastMessageNanos() < 0)) {
-                oldest = c;
-            }
-        }
-        return oldest;
-    }
-
     void closed(Connection c) {
-        boolean removed;
-        synchronized (connections) {
-            removed = connections.remove(c);
-        }
-        if (removed) {
+        if (connections.remove(c)) {
             objects.closed(c.peer);
         }
     }
 
     private void checkCalls() {
         long now = System.nanoTime();
-        List<Connection> all;
-        synchronized (connections) {
-            all = List.copyOf(connections);
-        }
-        for (Connection c : all) {
+        for (Connection c : connections.snapshot()) {
             c.checkCallTimeout(now);
         }
     }
@@ -198,25 +166,8 @@ public final class PyroServer implements AutoCloseable {
         connectionThreads.execute(c::serve);
     }
 
-    void stuckStarted(String objectId) {
-        stuck.incrementAndGet();
-        stuckByObject.computeIfAbsent(objectId, k -> new AtomicInteger()).incrementAndGet();
-    }
-
-    void stuckEnded(String objectId) {
-        stuck.decrementAndGet();
-        stuckByObject.computeIfPresent(objectId, (k, n) -> n.decrementAndGet() <= 0 ? null : n);
-    }
-
-    /** An error when too many calls were given up on to start another, else null. */
-    RemoteError stuckRefusal(String objectId) {
-        AtomicInteger mine = stuckByObject.get(objectId);
-        int n = mine == null ? 0 : mine.get();
-        if (n >= MAX_STUCK_PER_OBJECT || stuck.get() >= MAX_STUCK) {
-            return new RemoteError("Pyro5.errors.TimeoutError", objectId + " does not answer: " + n
-                    + " earlier calls to it are still running past their timeout; check the instrument, or restart the service");
-        }
-        return null;
+    HungCalls hungCalls() {
+        return hungCalls;
     }
 
     Duration callTimeout(String objectId) {
@@ -286,9 +237,7 @@ public final class PyroServer implements AutoCloseable {
 
     /** Connections open now. */
     public int connectionCount() {
-        synchronized (connections) {
-            return connections.size();
-        }
+        return connections.size();
     }
 
     MessageCodec codec() {
@@ -314,11 +263,7 @@ public final class PyroServer implements AutoCloseable {
             return;
         }
         closeQuietly(serverSocket);
-        List<Connection> all;
-        synchronized (connections) {
-            all = List.copyOf(connections);
-        }
-        all.forEach(Connection::close);
+        connections.snapshot().forEach(Connection::close);
         watchdog.shutdownNow();
         connectionThreads.shutdown();
         onewayThreads.shutdown();

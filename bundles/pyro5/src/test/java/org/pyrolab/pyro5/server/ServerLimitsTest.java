@@ -226,12 +226,12 @@ class ServerLimitsTest {
         start(PyroServerConfig.defaults().withCallTimeout(Duration.ofMillis(100)), new MemoryBudget(1 << 20));
         RawPeer p = peer();
         assertEquals(Message.CONNECTOK, p.connect(ID).type());
-        for (int i = 0; i < PyroServer.MAX_STUCK_PER_OBJECT; i++) {
+        for (int i = 0; i < HungCalls.MAX_PER_OBJECT; i++) {
             assertTrue(p.call(ID, "hang").has(Message.FLAG_EXCEPTION));
         }
         String refused = message(p.decode(p.call(ID, "echo", "x")));
         assertTrue(refused.contains("does not answer"), refused);
-        assertEquals(PyroServer.MAX_STUCK_PER_OBJECT, objects.hanging.get());
+        assertEquals(HungCalls.MAX_PER_OBJECT, objects.hanging.get());
         objects.release();
         await("the hung calls return and free their threads", () -> objects.hanging.get() == 0);
         await("the object is callable again", () -> {

@@ -1,18 +1,15 @@
 package org.pyrolab.remote.access;
 
-import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -22,18 +19,9 @@ import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
-import org.pyrolab.api.lab.LockChange;
-import org.pyrolab.api.lab.LockHolder;
-import org.pyrolab.api.lab.NameServerEntry;
 import org.pyrolab.api.lab.RemoteChange;
-import org.pyrolab.remote.lock.LockInfo;
-import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.invoke.CallTimeout;
-import org.pyrolab.remote.lock.LockGuard;
 import org.pyrolab.remote.lock.LockManager;
-import org.pyrolab.remote.lock.LockedException;
-import org.pyrolab.pyro5.ns.NameServer;
-import org.pyrolab.pyro5.client.PyroClient;
 import org.pyrolab.pyro5.serial.PyroUri;
 import org.pyrolab.remote.expose.InstanceMode;
 import org.pyrolab.pyro5.wire.MemoryBudget;
@@ -48,8 +36,6 @@ import org.pyrolab.remote.expose.Targets;
 public final class Access implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Access.class.getName());
-    /** Command-line locks have no connection; they share one per user. */
-    private static final String CLI = "cli:";
 
     private record Exposure(RemoteServiceDTO service, Object instance) {
     }
@@ -59,6 +45,7 @@ public final class Access implements AutoCloseable {
     private final Map<String, ConfiguredNameServer> nameservers = new ConcurrentHashMap<>();
     private final Map<String, Exposure> exposed = new LinkedHashMap<>();
     private final Registrar registrar = new Registrar(nameservers::get);
+    private final CommandLineLocks commandLineLocks = new CommandLineLocks(this::locksOf);
     /** Memory for partly received messages, shared by every endpoint and name server of the daemon. */
     private final MemoryBudget budget = new MemoryBudget(MemoryBudget.DEFAULT_BYTES);
 
@@ -259,44 +246,14 @@ public final class Access implements AutoCloseable {
         return uri == null ? null : uri.toString();
     }
 
-    public synchronized LockHolder lockHolder(String service) {
-        Endpoint e = endpointOf(service, false);
-        return e == null ? null : e.locks.holder(service).map(Access::holder).orElse(null);
+    /** Locks taken from the command line, in the lock tables of the endpoints serving the services. */
+    public CommandLineLocks commandLineLocks() {
+        return commandLineLocks;
     }
 
-    public synchronized LockChange lock(String service, String user) {
-        Endpoint e = endpointOf(service, true);
-        try {
-            e.locks.lock(service, user, "localhost", CLI + user, LockManager.NO_EXPIRY);
-        } catch (LockedException x) {
-            return new LockChange(LockChange.Outcome.HELD, holder(x.holder()));
-        }
-        return new LockChange(LockChange.Outcome.LOCKED, e.locks.holder(service).map(Access::holder).orElse(null));
-    }
-
-    public synchronized LockChange unlock(String service, String user, boolean force) {
-        Endpoint e = endpointOf(service, true);
-        if (force) {
-            return e.locks.forceUnlock(service).map(h -> new LockChange(LockChange.Outcome.BROKEN, holder(h)))
-                    .orElse(new LockChange(LockChange.Outcome.NOT_LOCKED, null));
-        }
-        try {
-            return new LockChange(e.locks.unlock(service, CLI + user) ? LockChange.Outcome.UNLOCKED : LockChange.Outcome.NOT_LOCKED, null);
-        } catch (LockedException x) {
-            return new LockChange(LockChange.Outcome.HELD, holder(x.holder()));
-        }
-    }
-
-    /**
-     * Admits {@code pyrolab call} of {@code method} on {@code service} for {@code user}: a service
-     * served on an endpoint obeys its lock there, the command line holding it as {@code pyrolab lock} does.
-     */
-    public CallGuard.Pass enterFromCommandLine(String service, String method, String user) {
-        Endpoint e;
-        synchronized (this) {
-            e = endpointOf(service, false);
-        }
-        return e == null ? CallGuard.Pass.NOTHING : new LockGuard(e.locks).enter(service, method, CLI + user);
+    private synchronized LockManager locksOf(String service, boolean required) {
+        Endpoint e = endpointOf(service, required);
+        return e == null ? null : e.locks;
     }
 
     private Endpoint endpointOf(String service, boolean required) {
@@ -307,34 +264,6 @@ public final class Access implements AutoCloseable {
                     : service + " is not served on an endpoint; give it a `daemon:` in the configuration.");
         }
         return e;
-    }
-
-    private static LockHolder holder(LockInfo h) {
-        return new LockHolder(h.user(), h.host(), h.since());
-    }
-
-    /** A name server's entries, sorted by name, with their metadata sorted. */
-    public List<NameServerEntry> nslist(String host, int port) throws IOException {
-        Object listed;
-        try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID, ConfiguredNameServer.CLIENT_TIMEOUT_MS)) {
-            listed = client.call("list", null, null, true);
-        } catch (IOException e) {
-            throw new IOException("cannot list the name server at " + host + ":" + port + ": " + e.getMessage(), e);
-        }
-        if (!(listed instanceof Map<?, ?> map)) {
-            throw new IOException("the name server at " + host + ":" + port + " sent " + listed + " instead of its entries");
-        }
-        List<NameServerEntry> entries = new ArrayList<>();
-        for (Map.Entry<?, ?> entry : new java.util.TreeMap<>(map).entrySet()) {
-            List<?> pair = seq(entry.getValue());
-            List<String> metadata = pair.size() > 1 ? List.copyOf(new TreeSet<>(seq(pair.get(1)).stream().map(String::valueOf).toList())) : List.of();
-            entries.add(new NameServerEntry(String.valueOf(entry.getKey()), String.valueOf(pair.isEmpty() ? entry.getValue() : pair.get(0)), metadata));
-        }
-        return entries;
-    }
-
-    private static List<?> seq(Object v) {
-        return v instanceof Object[] a ? Arrays.asList(a) : v instanceof Collection<?> c ? new ArrayList<>(c) : List.of();
     }
 
     private static void startQuietly(Endpoint e) {

@@ -85,10 +85,10 @@ class AccessTest {
 
     private List<NameServerEntry> listed(int nsPort, String name, boolean present) throws Exception {
         long deadline = System.currentTimeMillis() + 5000;
-        List<NameServerEntry> entries = access.nslist("127.0.0.1", nsPort);
+        List<NameServerEntry> entries = NameServerListing.list("127.0.0.1", nsPort);
         while (entries.stream().anyMatch(e -> e.name().equals(name)) != present && System.currentTimeMillis() < deadline) {
             Thread.sleep(50);
-            entries = access.nslist("127.0.0.1", nsPort);
+            entries = NameServerListing.list("127.0.0.1", nsPort);
         }
         return entries;
     }
@@ -117,18 +117,18 @@ class AccessTest {
         ns.close();
         try {
             assertEquals("hi", echo.call("echo", "hi"));
-            LockChange locked = access.lock("lab.echo", "admin");
+            LockChange locked = access.commandLineLocks().lock("lab.echo", "admin");
             assertEquals(LockChange.Outcome.LOCKED, locked.outcome());
-            LockHolder holder = access.lockHolder("lab.echo");
+            LockHolder holder = access.commandLineLocks().holder("lab.echo");
             assertEquals(locked.holder(), holder);
             assertEquals("admin", holder.user());
             assertEquals("localhost", holder.host());
             assertTrue(holder.describe().startsWith("admin@localhost since "), holder.describe());
             assertThrows(Exception.class, () -> echo.call("echo", "x"));
-            assertEquals(new LockChange(LockChange.Outcome.HELD, holder), access.lock("lab.echo", "someone"));
-            assertEquals(new LockChange(LockChange.Outcome.HELD, holder), access.unlock("lab.echo", "someone", false));
-            assertEquals(new LockChange(LockChange.Outcome.UNLOCKED, null), access.unlock("lab.echo", "admin", false));
-            assertEquals(new LockChange(LockChange.Outcome.NOT_LOCKED, null), access.unlock("lab.echo", "admin", false));
+            assertEquals(new LockChange(LockChange.Outcome.HELD, holder), access.commandLineLocks().lock("lab.echo", "someone"));
+            assertEquals(new LockChange(LockChange.Outcome.HELD, holder), access.commandLineLocks().unlock("lab.echo", "someone", false));
+            assertEquals(new LockChange(LockChange.Outcome.UNLOCKED, null), access.commandLineLocks().unlock("lab.echo", "admin", false));
+            assertEquals(new LockChange(LockChange.Outcome.NOT_LOCKED, null), access.commandLineLocks().unlock("lab.echo", "admin", false));
             assertEquals("x", echo.call("echo", "x"));
         } finally {
             echo.close();
