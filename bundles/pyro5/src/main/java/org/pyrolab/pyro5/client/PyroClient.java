@@ -7,6 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
 import org.pyrolab.pyro5.serial.SerpentSerializer;
 import org.pyrolab.pyro5.serial.WireSerializer;
 import org.pyrolab.pyro5.wire.Message;
@@ -21,32 +25,60 @@ import org.pyrolab.pyro5.wire.SocketInput;
  */
 public final class PyroClient implements AutoCloseable {
 
-    private final Socket socket = new Socket();
+    private final Socket socket;
     private final SocketInput in;
     private final MessageCodec codec = new MessageCodec(16 << 20);
     private final WireSerializer ser = new SerpentSerializer();
     private final String object;
     private int seq;
 
+    /** Plain TCP with the default handshake. */
     public PyroClient(String host, int port, String object, int timeoutMillis) throws IOException {
+        this(host, port, object, ClientOptions.plain(timeoutMillis));
+    }
+
+    public PyroClient(String host, int port, String object, ClientOptions options) throws IOException {
         this.object = object;
+        int timeoutMillis = options.timeoutMillis();
+        Socket plain = new Socket();
+        Socket s = plain;
         try {
             try {
-                socket.connect(new InetSocketAddress(host, port), timeoutMillis);
+                plain.connect(new InetSocketAddress(host, port), timeoutMillis);
             } catch (IOException e) {
                 throw new IOException("nothing answers at " + host + ":" + port + " (" + e.getMessage() + ")", e);
             }
-            socket.setTcpNoDelay(true);
+            plain.setTcpNoDelay(true);
+            if (options.tls() != null) {
+                s = secure(plain, host, port, options.tls(), timeoutMillis);
+            }
+            this.socket = s;
             // the wait for a reply and the reply itself are each bounded by the timeout
-            in = new SocketInput(socket, timeoutMillis, timeoutMillis * 1_000_000L);
-            Message reply = exchange(Message.CONNECT, Map.of("handshake", "hello", "object", object));
+            in = new SocketInput(s, timeoutMillis, timeoutMillis * 1_000_000L);
+            Message reply = exchange(Message.CONNECT, Map.of("handshake", options.handshake(), "object", object));
             if (reply.type() != Message.CONNECTOK) {
                 throw new IOException("connection refused by " + host + ":" + port + ": " + ser.decode(reply.payload()));
             }
         } catch (IOException | RuntimeException e) {
-            socket.close();
+            s.close();
+            plain.close();
             throw e;
         }
+    }
+
+    /** TLS over the connected socket, checking that the certificate names {@code host} as Python's ssl module does. */
+    private static SSLSocket secure(Socket plain, String host, int port, SSLContext context, int timeoutMillis) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout(timeoutMillis);
+        try {
+            tls.startHandshake();
+        } catch (IOException e) {
+            throw new IOException("TLS handshake with " + host + ":" + port + " failed: " + e.getMessage(), e);
+        }
+        return tls;
     }
 
     /** Calls {@code method} with positional arguments; a remote exception becomes an IOException with its message. */
