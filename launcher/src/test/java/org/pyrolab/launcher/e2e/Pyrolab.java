@@ -45,6 +45,8 @@ public final class Pyrolab implements AutoCloseable {
     public final Path root;
     public final Path home;
     private final Map<String, String> extraEnv = new java.util.HashMap<>();
+    /** Put before every command, such as {@code ip netns exec lab1} to run on another "computer". */
+    private final List<String> prefix = new ArrayList<>();
     private final List<Process> helpers = new ArrayList<>();
 
     public Pyrolab() throws IOException {
@@ -106,8 +108,15 @@ public final class Pyrolab implements AutoCloseable {
         }
     }
 
+    /** Runs every later command through {@code command} (for example a network namespace's {@code ip netns exec NAME}). */
+    public Pyrolab through(List<String> command) {
+        prefix.clear();
+        prefix.addAll(command);
+        return this;
+    }
+
     public Command start(String stdin, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(prefix);
         cmd.add(INSTALLATION.resolve("bin/pyrolab").toString());
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile(root, "out", ".txt");
