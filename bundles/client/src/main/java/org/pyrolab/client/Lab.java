@@ -72,7 +72,7 @@ public final class Lab implements AutoCloseable {
         try {
             ns = Connection.open(NAME_SERVER, new PyroUri(NAME_SERVER, host, port), options);
         } catch (UncheckedIOException e) {
-            throw new UncheckedIOException("no name server answers at " + where + ": " + e.getCause().getMessage(), e.getCause());
+            throw new UncheckedIOException("cannot reach the name server at " + where + ": " + e.getCause().getMessage(), e.getCause());
         }
         try {
             ns.call("ping", new Object[0], Map.of());
