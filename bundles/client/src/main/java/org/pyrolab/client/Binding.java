@@ -34,14 +34,14 @@ final class Binding {
     /**
      * @throws IllegalArgumentException listing every method the service does not expose
      */
-    static Binding of(Class<?> type, String service, Set<String> methods, Set<String> attrs) {
+    static Binding of(Class<?> type, String service, Set<String> methods, Set<String> oneway, Set<String> attrs) {
         Map<Method, Op> ops = new HashMap<>();
         List<String> missing = new ArrayList<>();
         for (Method m : type.getMethods()) {
             if (m.isDefault() || Modifier.isStatic(m.getModifiers()) || isInstrumentMethod(m)) {
                 continue;
             }
-            Op op = find(m, methods, attrs);
+            Op op = find(m, methods, oneway, attrs);
             if (op == null) {
                 missing.add(m.getName() + "(" + m.getParameterCount() + " args)");
             } else if (op.kind() == Kind.ONEWAY && m.getReturnType() != void.class) {
@@ -71,10 +71,12 @@ final class Binding {
         return false;
     }
 
-    private static Op find(Method m, Set<String> methods, Set<String> attrs) {
+    private static Op find(Method m, Set<String> methods, Set<String> oneway, Set<String> attrs) {
         String n = m.getName();
         if (methods.contains(n)) {
-            return new Op(m.isAnnotationPresent(Oneway.class) ? Kind.ONEWAY : Kind.CALL, n);
+            // a void method the service lists as oneway is called oneway, as a Python proxy does
+            boolean isOneway = m.isAnnotationPresent(Oneway.class) || oneway.contains(n) && m.getReturnType() == void.class;
+            return new Op(isOneway ? Kind.ONEWAY : Kind.CALL, n);
         }
         int params = m.getParameterCount();
         String attr = params == 0 && m.getReturnType() != void.class ? property(n, "get", "is")

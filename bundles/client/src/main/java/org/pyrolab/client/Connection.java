@@ -1,44 +1,41 @@
 package org.pyrolab.client;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Set;
 
-
-import net.razorvine.pyro.PyroException;
+import org.pyrolab.pyro5.client.PyroClient;
+import org.pyrolab.pyro5.client.PyroRemoteException;
+import org.pyrolab.pyro5.client.RemoteMetadata;
 
 /**
- * One connection to one remote object. Pyrolite proxies are not thread-safe, so every exchange
- * holds this object's monitor; after {@link #close()} every call fails.
+ * One connection to one remote object over the pyro5 engine. Every exchange holds this object's
+ * monitor, so threads sharing a proxy take turns. A network failure closes the engine's
+ * connection (its stream may be mid-message) and the next call reconnects, as Pyrolite and
+ * Python proxies do; after {@link #close()} every call fails.
  */
 final class Connection {
 
     private final String name;
     private final PyroUri uri;
-    private final Link link;
+    private final ConnectionOptions options;
+    private PyroClient client;
+    private RemoteMetadata metadata;
     private boolean closed;
 
-    private Connection(String name, PyroUri uri, Link link) {
+    private Connection(String name, PyroUri uri, ConnectionOptions options) {
         this.name = name;
         this.uri = uri;
-        this.link = link;
+        this.options = options;
     }
 
     /** Connects and reads the object's metadata. */
-    static Connection open(String name, PyroUri uri) {
-        Link link = null;
-        try {
-            link = new Link(uri.host(), uri.port(), uri.objectId());
-            link.open();
-            return new Connection(name, uri, link);
-        } catch (IOException e) {
-            if (link != null) {
-                link.close();
-            }
-            throw Failures.io("cannot connect to " + name + " at " + uri, e);
-        } catch (PyroException e) {
-            link.close();
-            throw Failures.remote(e);
+    static Connection open(String name, PyroUri uri, ConnectionOptions options) {
+        Connection c = new Connection(name, uri, options);
+        synchronized (c) {
+            c.exchange("connect", client -> null);
         }
+        return c;
     }
 
     String name() {
@@ -50,63 +47,90 @@ final class Connection {
     }
 
     synchronized Set<String> methods() {
-        return Set.copyOf(link.pyroMethods);
+        return metadata.methods();
+    }
+
+    synchronized Set<String> oneway() {
+        return metadata.oneway();
     }
 
     synchronized Set<String> attributes() {
-        return Set.copyOf(link.pyroAttrs);
+        return metadata.attrs();
     }
 
-    synchronized Object call(String method, Object... args) {
-        return exchange(method, () -> link.call(method, args));
+    synchronized Object call(String method, Object[] args, Map<String, ?> kwargs) {
+        return exchange(method, client -> client.call(method, args, kwargs));
     }
 
-    synchronized void callOneway(String method, Object... args) {
-        exchange(method, () -> {
-            link.call_oneway(method, args);
+    synchronized void callOneway(String method, Object[] args, Map<String, ?> kwargs) {
+        exchange(method, client -> {
+            client.callOneway(method, args, kwargs);
             return null;
         });
     }
 
     synchronized Object get(String attribute) {
-        return exchange(attribute, () -> link.getattr(attribute));
+        return exchange(attribute, client -> client.getAttribute(attribute));
     }
 
     synchronized void set(String attribute, Object value) {
-        exchange(attribute, () -> {
-            link.setattr(attribute, value);
+        exchange(attribute, client -> {
+            client.setAttribute(attribute, value);
             return null;
         });
     }
 
-    /** A round trip to the endpoint's daemon object, for objects without a {@code ping} method. */
-    synchronized void refreshMetadata() {
-        exchange("get_metadata", () -> {
-            link.refreshMetadata();
+    /** A protocol-level PING, for objects without a {@code ping} method. */
+    synchronized void pingEndpoint() {
+        exchange("ping", client -> {
+            client.ping();
             return null;
         });
     }
 
     synchronized void close() {
         closed = true;
-        link.close();
+        disconnect();
     }
 
     private interface Exchange {
-        Object run() throws IOException;
+        Object run(PyroClient client) throws IOException;
     }
 
     private Object exchange(String what, Exchange exchange) {
         if (closed) {
             throw new IllegalStateException("proxy for " + name + " is closed");
         }
+        String failed = name + "." + what + " failed";
         try {
-            return exchange.run();
+            if (client == null || !client.isOpen()) {
+                failed = "cannot connect to " + name + " at " + uri;
+                connect();
+                failed = name + "." + what + " failed";
+            }
+            return exchange.run(client);
+        } catch (PyroRemoteException e) {
+            throw Failures.remote(e); // the connection is in step: keep it
         } catch (IOException e) {
-            link.close(); // the stream may be mid-message; the next call reconnects
-            throw Failures.io(name + "." + what + " failed", e);
-        } catch (PyroException e) {
-            throw Failures.remote(e);
+            disconnect();
+            throw Failures.io(failed, e);
+        }
+    }
+
+    private void connect() throws IOException {
+        disconnect();
+        client = new PyroClient(uri.host(), uri.port(), uri.objectId(), options.engine());
+        metadata = client.metadata();
+    }
+
+    private void disconnect() {
+        if (client != null) {
+            try {
+                client.close();
+            } catch (IOException e) {
+                // closing a socket that failed already; nothing left to do
+            }
+            client = null;
         }
     }
 }

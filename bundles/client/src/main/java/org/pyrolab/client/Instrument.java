@@ -1,5 +1,6 @@
 package org.pyrolab.client;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -46,6 +47,14 @@ public interface Instrument extends AutoCloseable {
      * Long, Double, String, Boolean, List, Object[] for a tuple, Set, Map, or null).
      */
     Object call(String method, Object... args);
+
+    /**
+     * Like {@link #call(String, Object...)}, with keyword arguments as well: they map to the
+     * driver's parameter names ({@code power(unit="mW")} in Python is
+     * {@code callWithKeywords("power", Map.of("unit", "mW"))}). A method the service lists as
+     * oneway is called oneway and gives null, as from a Python proxy.
+     */
+    Object callWithKeywords(String method, Map<String, ?> keywords, Object... args);
 
     /** Closes the connection, which also ends a lock this proxy holds. Later calls fail. */
     @Override

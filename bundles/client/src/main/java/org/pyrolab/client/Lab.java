@@ -1,13 +1,8 @@
 package org.pyrolab.client;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.TreeMap;
-
-
-import net.razorvine.pyro.NameServerProxy;
-import net.razorvine.pyro.PyroException;
-import net.razorvine.pyro.PyroURI;
 
 /**
  * A connection to a name server (PyroLab's or a stock Pyro5 one) and the entry point of the
@@ -22,17 +17,23 @@ import net.razorvine.pyro.PyroURI;
  * }</pre>
  *
  * Thread-safe: name server calls go one at a time. Proxies it made stay open after it closes.
+ * TLS and a lab secret are set with {@link ConnectionOptions}, for the name server and every proxy.
  */
 public final class Lab implements AutoCloseable {
 
     public static final String DEFAULT_HOST = "localhost";
     public static final int DEFAULT_PORT = 9090;
 
-    private final NameServerProxy ns;
+    /** The name server's object id. */
+    static final String NAME_SERVER = "Pyro.NameServer";
+
+    private final Connection ns;
+    private final ConnectionOptions options;
     private final String where;
 
-    private Lab(NameServerProxy ns, String where) {
+    private Lab(Connection ns, ConnectionOptions options, String where) {
         this.ns = ns;
+        this.options = options;
         this.where = where;
     }
 
@@ -47,24 +48,38 @@ public final class Lab implements AutoCloseable {
     }
 
     /**
-     * The name server at {@code host:port}; it is pinged once.
+     * The name server at {@code host:port}, over plain TCP; it is pinged once.
      *
      * @throws java.io.UncheckedIOException if nothing answers there
      * @throws RemoteException if what answers is not a name server
      */
     public static Lab locate(String host, int port) {
+        return locate(host, port, ConnectionOptions.defaults());
+    }
+
+    /**
+     * The name server at {@code host:port}, connecting as {@code options} say (TLS, lab secret,
+     * timeouts), as will every proxy this Lab makes; it is pinged once.
+     *
+     * @throws java.io.UncheckedIOException if nothing answers there, or TLS fails (an untrusted
+     *                                      or wrongly named certificate)
+     * @throws RemoteException if what answers is not a name server, or refuses the connection
+     *                         ({@code Pyro5.errors.CommunicationError}: a wrong or missing secret)
+     */
+    public static Lab locate(String host, int port, ConnectionOptions options) {
         String where = host + ":" + port;
-        NameServerProxy ns = null;
+        Connection ns;
         try {
-            ns = new NameServerProxy(host, port);
-            ns.ping();
-            return new Lab(ns, where);
-        } catch (IOException e) {
-            close(ns);
-            throw Failures.io("no name server answers at " + where, e);
-        } catch (PyroException e) {
-            close(ns);
-            throw Failures.remote(e);
+            ns = Connection.open(NAME_SERVER, new PyroUri(NAME_SERVER, host, port), options);
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot reach the name server at " + where + ": " + e.getCause().getMessage(), e.getCause());
+        }
+        try {
+            ns.call("ping", new Object[0], Map.of());
+            return new Lab(ns, options, where);
+        } catch (RuntimeException e) {
+            ns.close();
+            throw e;
         }
     }
 
@@ -75,7 +90,7 @@ public final class Lab implements AutoCloseable {
 
     /** The registered names that start with {@code prefix} (null for all), sorted by name. */
     public synchronized Map<String, PyroUri> names(String prefix) {
-        Object listed = nsCall("list", prefix, null, false);
+        Object listed = ns.call("list", new Object[] {prefix, null, false}, Map.of());
         Map<String, PyroUri> names = new TreeMap<>();
         ((Map<?, ?>) listed).forEach((name, uri) -> names.put((String) name, PyroUri.parse(uriText(uri))));
         return names;
@@ -87,8 +102,9 @@ public final class Lab implements AutoCloseable {
      * @throws RemoteException of type {@code Pyro5.errors.NamingError} if the name is unknown
      */
     public synchronized PyroUri lookup(String name) {
-        PyroURI uri = (PyroURI) nsCall("lookup", name);
-        return new PyroUri(uri.objectid, uri.host, uri.port);
+        Object uri = ns.call("lookup", new Object[] {name}, Map.of());
+        return Values.uri(uri).orElseThrow(() -> new RemoteException("Pyro5.errors.NamingError",
+                "the name server at " + where + " sent " + uri + " instead of a uri for " + name, null));
     }
 
     /**
@@ -98,7 +114,7 @@ public final class Lab implements AutoCloseable {
      * @throws IllegalArgumentException if {@code type} declares a method the service does not expose
      */
     public <T> T proxy(String name, Class<T> type) {
-        return Proxies.create(name, lookup(name), type);
+        return Proxies.create(name, lookup(name), type, options);
     }
 
     /** An untyped proxy for the service registered as {@code name}. */
@@ -106,14 +122,19 @@ public final class Lab implements AutoCloseable {
         return proxy(name, Instrument.class);
     }
 
-    /** A typed proxy for the object at {@code uri}, without a name server. */
+    /** A typed proxy for the object at {@code uri}, without a name server, over plain TCP. */
     public static <T> T connect(PyroUri uri, Class<T> type) {
-        return Proxies.create(uri.objectId(), uri, type);
+        return connect(uri, type, ConnectionOptions.defaults());
+    }
+
+    /** A typed proxy for the object at {@code uri}, without a name server, connecting as {@code options} say. */
+    public static <T> T connect(PyroUri uri, Class<T> type, ConnectionOptions options) {
+        return Proxies.create(uri.objectId(), uri, type, options);
     }
 
     /** Closes the connection to the name server. */
     @Override
-    public synchronized void close() {
+    public void close() {
         ns.close();
     }
 
@@ -122,25 +143,8 @@ public final class Lab implements AutoCloseable {
         return "Lab[" + where + "]";
     }
 
-    private Object nsCall(String method, Object... args) {
-        try {
-            return ns.call(method, args);
-        } catch (IOException e) {
-            ns.close(); // the next call reconnects
-            throw Failures.io("name server at " + where + ": " + method + " failed", e);
-        } catch (PyroException e) {
-            throw Failures.remote(e);
-        }
-    }
-
     /** A list entry is a uri string, or (uri, metadata) when the server adds metadata. */
     private static String uriText(Object entry) {
         return String.valueOf(entry instanceof Object[] tuple ? tuple[0] : entry);
-    }
-
-    private static void close(NameServerProxy ns) {
-        if (ns != null) {
-            ns.close();
-        }
     }
 }

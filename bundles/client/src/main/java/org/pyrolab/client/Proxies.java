@@ -14,13 +14,13 @@ final class Proxies {
     /**
      * Connects to {@code uri} and checks that the service exposes every method of {@code type}.
      */
-    public static <T> T create(String name, PyroUri uri, Class<T> type) {
+    public static <T> T create(String name, PyroUri uri, Class<T> type, ConnectionOptions options) {
         if (!type.isInterface()) {
             throw new IllegalArgumentException(type.getName() + " is not an interface");
         }
-        Connection connection = Connection.open(name, uri);
+        Connection connection = Connection.open(name, uri, options);
         try {
-            Binding binding = Binding.of(type, name, connection.methods(), connection.attributes());
+            Binding binding = Binding.of(type, name, connection.methods(), connection.oneway(), connection.attributes());
             Set<Class<?>> interfaces = new LinkedHashSet<>();
             interfaces.add(type);
             interfaces.add(Instrument.class);

@@ -1,6 +1,7 @@
 package org.pyrolab.client;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,16 +53,27 @@ final class RemoteInstrument implements Instrument {
     @Override
     public void ping() {
         if (connection.methods().contains("ping")) {
-            connection.call("ping");
+            connection.call("ping", new Object[0], Map.of());
         } else {
-            connection.refreshMetadata(); // a stock Pyro5 object has no ping of its own
+            connection.pingEndpoint(); // a stock Pyro5 object has no ping of its own
         }
     }
 
     @Override
     public Object call(String method, Object... args) {
+        return callWithKeywords(method, Map.of(), args);
+    }
+
+    @Override
+    public Object callWithKeywords(String method, Map<String, ?> keywords, Object... args) {
         Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(OutgoingValues::write).toArray();
-        return connection.call(method, written);
+        Map<String, Object> kwargs = new LinkedHashMap<>();
+        (keywords == null ? Map.<String, Object>of() : keywords).forEach((k, v) -> kwargs.put(k, OutgoingValues.write(v)));
+        if (connection.oneway().contains(method)) {
+            connection.callOneway(method, written, kwargs); // as a Python proxy does for the object's oneway methods
+            return null;
+        }
+        return Values.result(connection.call(method, written, kwargs));
     }
 
     @Override
@@ -79,7 +91,7 @@ final class RemoteInstrument implements Instrument {
         if (!connection.methods().contains(method)) {
             throw new UnsupportedOperationException(name() + " has no " + method + "(): it is not a PyroLab service");
         }
-        return connection.call(method, args);
+        return connection.call(method, args, Map.of());
     }
 
     private static String text(Object o) {

@@ -6,12 +6,11 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.pyrolab.invoke.ArgumentMismatchException;
 import org.pyrolab.invoke.Conversion;
 import org.pyrolab.invoke.OutgoingValues;
-
-import net.razorvine.pyro.PyroURI;
 
 /** Dispatches a proxy's calls: Instrument methods locally, default methods as written, the rest remotely. */
 final class TypedHandler implements InvocationHandler {
@@ -61,9 +60,9 @@ final class TypedHandler implements InvocationHandler {
         Binding.Op op = binding.op(method);
         Object[] written = Arrays.stream(args == null ? new Object[0] : args).map(OutgoingValues::write).toArray();
         Object result = switch (op.kind()) {
-            case CALL -> connection.call(op.remoteName(), written);
+            case CALL -> connection.call(op.remoteName(), written, Map.of());
             case ONEWAY -> {
-                connection.callOneway(op.remoteName(), written);
+                connection.callOneway(op.remoteName(), written, Map.of());
                 yield null;
             }
             case GET -> connection.get(op.remoteName());
@@ -80,12 +79,9 @@ final class TypedHandler implements InvocationHandler {
         }
     }
 
-    /** The result as the declared type, by the invocation module's rules; Pyrolite's own URI object becomes ours. */
+    /** The result as the declared type, by the invocation module's rules; the engine's URI object becomes ours. */
     private static Object result(Object decoded, Type declared) {
-        if (decoded instanceof PyroURI u && Conversion.rawClass(declared) == PyroUri.class) {
-            return new PyroUri(u.objectid, u.host, u.port);
-        }
-        return Conversion.toJava(decoded, declared);
+        return Conversion.toJava(Values.result(decoded), declared);
     }
 
     private static boolean declares(Method method, Class<?> exception) {

@@ -5,7 +5,7 @@
  * close). Remote errors arrive as {@link org.pyrolab.client.RemoteException}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.pyrolab.client;
 
 import org.osgi.annotation.bundle.Export;

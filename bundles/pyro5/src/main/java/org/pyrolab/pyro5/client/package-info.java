@@ -1,6 +1,6 @@
 /** A small Pyro5 client: calls on one object, and endpoint liveness probes. */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.pyrolab.pyro5.client;
 
 import org.osgi.annotation.bundle.Export;

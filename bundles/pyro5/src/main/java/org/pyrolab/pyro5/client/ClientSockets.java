@@ -1,0 +1,67 @@
+package org.pyrolab.pyro5.client;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+
+/** Opens a client's socket: TCP within the timeout, then TLS from the first byte when asked for. */
+final class ClientSockets {
+
+    private ClientSockets() {
+    }
+
+    static Socket open(String host, int port, ClientOptions options) throws IOException {
+        Socket plain = new Socket();
+        try {
+            try {
+                plain.connect(new InetSocketAddress(host, port), options.timeoutMillis());
+            } catch (IOException e) {
+                throw new IOException("nothing answers at " + host + ":" + port + " (" + e.getMessage() + ")", e);
+            }
+            plain.setTcpNoDelay(true);
+            return options.tls() == null ? plain : secure(plain, host, port, options.tls(), options.timeoutMillis());
+        } catch (IOException | RuntimeException e) {
+            plain.close();
+            throw e;
+        }
+    }
+
+    /** TLS over the connected socket, checking that the certificate names {@code host} as Python's ssl module does. */
+    private static SSLSocket secure(Socket plain, String host, int port, SSLContext context, int timeoutMillis) throws IOException {
+        SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
+        SSLParameters parameters = tls.getSSLParameters();
+        parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        tls.setSSLParameters(parameters);
+        tls.setSoTimeout(timeoutMillis);
+        try {
+            tls.startHandshake();
+        } catch (IOException e) {
+            tls.close();
+            throw new IOException("TLS handshake with " + host + ":" + port + " failed: " + reason(e, host), e);
+        }
+        return tls;
+    }
+
+    /** Says which side is wrong: the JDK's own words ("PKIX path building failed") mean little to a scientist. */
+    private static String reason(IOException e, String host) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathValidatorException || String.valueOf(t.getMessage()).contains("PKIX path")) {
+                return "the server's certificate is not signed by a CA this client trusts (" + e.getMessage() + ")";
+            }
+            if (t instanceof CertificateException && String.valueOf(t.getMessage()).contains(" matching ")) {
+                return "the server's certificate does not name " + host + " (" + t.getMessage() + ")";
+            }
+        }
+        if (e instanceof SSLException && !(e.getCause() instanceof CertificateException)) {
+            return e.getMessage() + " (does the server speak TLS, and accept this client?)";
+        }
+        return e.getMessage();
+    }
+}
