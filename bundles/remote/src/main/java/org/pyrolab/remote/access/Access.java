@@ -19,6 +19,7 @@ import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.NameServerEntry;
 import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.invoke.CallTimeout;
 import org.pyrolab.remote.lock.LockManager;
@@ -41,6 +42,8 @@ public final class Access implements AutoCloseable {
     }
 
     private final Path storage;
+    /** This daemon's identity on name servers, from {@code <data folder>/identity}. */
+    private final String identity;
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ConfiguredNameServer> nameservers = new ConcurrentHashMap<>();
     private final Map<String, Exposure> exposed = new LinkedHashMap<>();
@@ -52,6 +55,7 @@ public final class Access implements AutoCloseable {
     /** @param storage folder of {@code file} name server storage, {@code <name>.json} each */
     public Access(Path storage) {
         this.storage = storage;
+        this.identity = DaemonIdentity.loadOrCreate(storage.toAbsolutePath().getParent().resolve("identity"));
     }
 
     public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameServerDTO> newNameservers) {
@@ -70,7 +74,7 @@ public final class Access implements AutoCloseable {
             if (old != null) {
                 old.stop();
             }
-            ConfiguredNameServer ns = new ConfiguredNameServer(dto, storage.resolve(dto.name + ".json"), budget);
+            ConfiguredNameServer ns = new ConfiguredNameServer(dto, storage.resolve(dto.name + ".json"), budget, identity);
             nameservers.put(dto.name, ns);
             if (dto.autostart || (old != null && old.running())) {
                 startQuietly(ns);
@@ -112,6 +116,20 @@ public final class Access implements AutoCloseable {
             }
         }
         exposed.keySet().forEach(this::announce);
+    }
+
+    /**
+     * {@code pyrolab nslist}: sends the lab secret of a configured name server at that address, so
+     * that a name server that wants it for every connection lists too.
+     */
+    public List<NameServerEntry> nslist(String host, int port) throws IOException {
+        Object handshake = null;
+        for (ConfiguredNameServer ns : nameservers.values()) {
+            if (ns.config.port == port && Hosts.bind(ns.config.host).equals(Hosts.bind(host)) && ns.config.secretFile != null) {
+                handshake = ns.handshake(false);
+            }
+        }
+        return NameServerListing.list(host, port, handshake);
     }
 
     /** The shared budget of partly received messages. */
