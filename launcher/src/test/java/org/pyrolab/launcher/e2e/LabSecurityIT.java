@@ -129,18 +129,19 @@ class LabSecurityIT {
                 + "daemons:\n  ep:\n    port: 0\n"
                 + services("ep") + "autolaunch:\n  nameservers: [main]\n  services: [lab.echo]\n");
         PyroURI real = lookup(nsPort, "lab.echo"); // reads need no secret
-        PyroURI fake = new PyroURI("PYRO:lab.echo@127.0.0.1:" + freePort());
+        String fake = "PYRO:lab.echo@127.0.0.1:" + freePort();
 
         NameServerProxy stranger = ns(nsPort, null);
-        assertThatThrownBy(() -> stranger.call("register", "lab.echo", fake.toString(), false, null, true))
+        assertThatThrownBy(() -> stranger.call("register", "lab.echo", fake, false, null, true))
                 .hasMessageContaining("takes register, remove and set_metadata only from lab members");
         assertThatThrownBy(() -> stranger.call("remove", null, null, ".*")).hasMessageContaining("lab secret");
         // with the secret but not the owner: the daemon's live name stays
         NameServerProxy member = ns(nsPort, SECRET);
-        assertThatThrownBy(() -> member.call("register", "lab.echo", fake.toString(), false, null, true))
+        assertThatThrownBy(() -> member.call("register", "lab.echo", fake, false, null, true))
                 .hasMessageContaining("belongs to another PyroLab daemon");
         assertThat(member.call("remove", null, null, ".*")).isEqualTo(0);
-        member.register("lab.other", fake, false); // a new name is fine for a member
+        member.call("register", "lab.other", fake, false, null); // a new name is fine for a member
+        assertThat(member.lookup("lab.other").port).isEqualTo(Integer.parseInt(fake.substring(fake.lastIndexOf(':') + 1)));
         assertThat(lookup(nsPort, "lab.echo").toString()).isEqualTo(real.toString());
         assertThat(lab.run("nslist").out).contains("lab.echo --> " + real);
     }
@@ -178,7 +179,7 @@ class LabSecurityIT {
         Path file = Lab.write(lab.root.resolve("bad.yaml"), "version: \"1.0\"\n"
                 + "daemons:\n  ep:\n    allow: [192.168.1.0/33, lab-pc]\n    secret_file: loose.secret\n"
                 + "nameservers:\n  main:\n    secret_file: missing.secret\n");
-        Result r = lab.run("config", "validate", file.toString());
+        Result r = lab.run("up", "--config", file.toString()); // refuses, printing every problem
         assertThat(r.exit).as("%s", r).isNotZero();
         String all = r.out + r.err;
         assertThat(all).contains("daemons.ep.allow[0]: `192.168.1.0/33`: the prefix length after `/` must be 0-32")

@@ -119,6 +119,24 @@ public final class AllowList {
         return false;
     }
 
+    /**
+     * Whether a just-accepted connection may go on; if not, it is closed at once and logged (at
+     * most once per address per interval, see {@link RefusalLog}): it cost one accept and one close.
+     */
+    boolean admits(java.net.Socket s, RefusalLog refusals) {
+        if (permits(s.getInetAddress())) {
+            return true;
+        }
+        refusals.warn(s.getInetAddress().getHostAddress(), "refused a connection on port " + s.getLocalPort()
+                + ": this address is not in the endpoint's allow list (" + this + ")");
+        try {
+            s.close();
+        } catch (java.io.IOException e) {
+            // closed as far as we are concerned
+        }
+        return false;
+    }
+
     /** Every address is allowed. */
     public boolean isAny() {
         return networks == ANY.networks;

@@ -122,14 +122,9 @@ public final class PyroServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
                 continue;
             }
-            if (config.allow() != null && !config.allow().permits(s.getInetAddress())) {
-                // before a slot or a thread: a peer that is not allowed costs one accept and one close
-                refusals.warn(s.getInetAddress().getHostAddress(), "refused a connection on port " + s.getLocalPort()
-                        + ": this address is not in the endpoint's allow list (" + config.allow() + ")");
-                closeQuietly(s);
-                continue;
+            if (config.allow() == null || config.allow().admits(s, refusals)) {
+                admit(s); // checked before a slot or a thread is taken
             }
-            admit(s);
         }
     }
 

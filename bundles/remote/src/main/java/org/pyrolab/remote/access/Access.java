@@ -37,13 +37,11 @@ import org.pyrolab.remote.expose.Targets;
 public final class Access implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Access.class.getName());
-
     private record Exposure(RemoteServiceDTO service, Object instance) {
     }
 
     private final Path storage;
-    /** This daemon's identity on name servers, from {@code <data folder>/identity}. */
-    private final String identity;
+    private final String identity; // on name servers: owns the names registered (DaemonIdentity)
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ConfiguredNameServer> nameservers = new ConcurrentHashMap<>();
     private final Map<String, Exposure> exposed = new LinkedHashMap<>();
@@ -118,18 +116,9 @@ public final class Access implements AutoCloseable {
         exposed.keySet().forEach(this::announce);
     }
 
-    /**
-     * {@code pyrolab nslist}: sends the lab secret of a configured name server at that address, so
-     * that a name server that wants it for every connection lists too.
-     */
+    /** {@code pyrolab nslist}, with the lab secret of a configured name server at that address. */
     public List<NameServerEntry> nslist(String host, int port) throws IOException {
-        Object handshake = null;
-        for (ConfiguredNameServer ns : nameservers.values()) {
-            if (ns.config.port == port && Hosts.bind(ns.config.host).equals(Hosts.bind(host)) && ns.config.secretFile != null) {
-                handshake = ns.handshake(false);
-            }
-        }
-        return NameServerListing.list(host, port, handshake);
+        return NameServerListing.list(host, port, nameservers.values());
     }
 
     /** The shared budget of partly received messages. */

@@ -24,6 +24,20 @@ public final class NameServerListing {
         return list(host, port, null);
     }
 
+    /**
+     * The same, sending the lab secret of the configured name server at that address, so that a
+     * name server that wants it for every connection lists too.
+     */
+    static List<NameServerEntry> list(String host, int port, Collection<ConfiguredNameServer> configured) throws IOException {
+        Object handshake = null;
+        for (ConfiguredNameServer ns : configured) {
+            if (ns.config.port == port && Hosts.bind(ns.config.host).equals(Hosts.bind(host)) && ns.config.secretFile != null) {
+                handshake = ns.handshake(false);
+            }
+        }
+        return list(host, port, handshake);
+    }
+
     /** The same, sending {@code handshake} (a lab secret) with the CONNECT; null for Pyro's default. */
     public static List<NameServerEntry> list(String host, int port, Object handshake) throws IOException {
         Object listed;
