@@ -21,7 +21,7 @@ public final class NameServerListing {
 
     /** The entries of the name server at host:port, sorted by name, with their metadata sorted. */
     public static List<NameServerEntry> list(String host, int port) throws IOException {
-        return list(host, port, null);
+        return list(host, port, (Object) null);
     }
 
     /**
