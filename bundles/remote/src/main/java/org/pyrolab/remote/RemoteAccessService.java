@@ -23,7 +23,6 @@ import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.invoke.CallGuard;
 import org.pyrolab.remote.access.Access;
-import org.pyrolab.remote.access.NameServerListing;
 
 /**
  * The daemon's network access: endpoints, name servers, registrations and locks, as configured.
@@ -117,6 +116,6 @@ public class RemoteAccessService implements RemoteAccess, CallGuard {
 
     @Override
     public List<NameServerEntry> nslist(String host, int port) throws IOException {
-        return NameServerListing.list(host, port);
+        return access.nslist(host, port);
     }
 }

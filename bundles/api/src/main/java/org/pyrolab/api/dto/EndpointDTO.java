@@ -15,4 +15,10 @@ public class EndpointDTO {
     public double messageDeadlineSeconds;
     /** Listed under {@code autolaunch.daemons}: started with the daemon. */
     public boolean autostart;
+    /** Addresses and CIDR networks that may connect, as configured; null means loopback only. */
+    public List<String> allow;
+    /** Absolute path of the file holding the lab secret, or null for none. */
+    public String secretFile;
+    /** Send Java stack traces and class names to remote callers ({@code remote_tracebacks}, debugging). */
+    public boolean remoteTracebacks;
 }

@@ -16,4 +16,8 @@ public class NameServerDTO {
     public int maxEntries;
     /** Listed under {@code autolaunch.nameservers}: started with the daemon. */
     public boolean autostart;
+    /** Addresses and CIDR networks that may connect, as configured; null means loopback only. */
+    public java.util.List<String> allow;
+    /** Absolute path of the file holding the lab secret, or null for none. */
+    public String secretFile;
 }

@@ -21,14 +21,25 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
     public record Autolaunch(List<String> nameservers, List<String> endpoints, List<String> services) {
     }
 
-    /** A nameserver entry ({@code nameservers:}). */
+    /**
+     * A nameserver entry ({@code nameservers:}).
+     *
+     * @param allow      addresses and networks that may connect as written, or null for loopback only
+     * @param secretFile absolute path of the lab secret's file, or null for none
+     */
     public record NameServerSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
-            String storage, int maxEntries) {
+            String storage, int maxEntries, List<String> allow, String secretFile) {
     }
 
-    /** An endpoint entry ({@code daemons:}, the Python PyroLab's word). */
+    /**
+     * An endpoint entry ({@code daemons:}, the Python PyroLab's word).
+     *
+     * @param allow            addresses and networks that may connect as written, or null for loopback only
+     * @param secretFile       absolute path of the lab secret's file, or null for none
+     * @param remoteTracebacks send Java stack traces and class names to remote callers (debugging)
+     */
     public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize,
-            double messageDeadlineSeconds) {
+            double messageDeadlineSeconds, List<String> allow, String secretFile, boolean remoteTracebacks) {
     }
 
     /** How a service's failures are answered. */

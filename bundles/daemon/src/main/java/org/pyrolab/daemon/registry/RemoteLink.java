@@ -101,6 +101,9 @@ final class RemoteLink {
             dto.maxConnections = e.maxConnections();
             dto.maxMessageSize = e.maxMessageSize();
             dto.messageDeadlineSeconds = e.messageDeadlineSeconds();
+            dto.allow = e.allow();
+            dto.secretFile = e.secretFile();
+            dto.remoteTracebacks = e.remoteTracebacks();
             dto.autostart = config.autolaunch().endpoints().contains(e.name())
                     || config.services().values().stream().anyMatch(s -> e.name().equals(s.endpoint()) && config.autolaunch().services().contains(s.name()));
             endpoints.add(dto);
@@ -120,6 +123,8 @@ final class RemoteLink {
             dto.autocleanSeconds = n.autocleanSeconds();
             dto.storage = n.storage();
             dto.maxEntries = n.maxEntries();
+            dto.allow = n.allow();
+            dto.secretFile = n.secretFile();
             dto.autostart = config.autolaunch().nameservers().contains(n.name());
             nameservers.add(dto);
         }

@@ -44,6 +44,7 @@ public final class NameServer {
     private final int maxEntries;
     private final Object lock = new Object();
     private final RefusalLog refusals = new RefusalLog(LOG);
+    private final NameOwners owners = new NameOwners();
 
     public NameServer(NameStore store, EndpointProbe probe) {
         this(store, probe, NameServerConfig.DEFAULT_MAX_ENTRIES);
@@ -86,6 +87,15 @@ public final class NameServer {
     }
 
     public void register(Object name, Object uri, Object safe, Object metadata, Object force) {
+        register(name, uri, safe, metadata, force, null);
+    }
+
+    /**
+     * Registers as the PyroLab daemon with {@code identity} (a digest; null for a client without
+     * one). An existing name is replaced when it is the caller's own, when nobody owns it and it
+     * points at the same URI or {@code force} is true, or else when its endpoint no longer answers.
+     */
+    public void register(Object name, Object uri, Object safe, Object metadata, Object force, String identity) {
         if (!(name instanceof String n) || n.isEmpty()) {
             throw RemoteError.typeError("name must be a str");
         }
@@ -107,34 +117,48 @@ public final class NameServer {
         NameEntry probedDead = null;
         for (int attempt = 0; attempt < REGISTER_ATTEMPTS; attempt++) {
             NameEntry toProbe = null;
+            String oldOwner;
             synchronized (lock) {
                 NameEntry old = store.get(n);
+                oldOwner = owners.owner(n);
                 if (old != null) {
                     if (truthy(safe)) {
                         throw RemoteError.namingError("name already registered: " + n);
                     }
-                    boolean takeover = !old.uri().equals(entry.uri()) && !truthy(force);
-                    if (takeover && n.equals(OBJECT_ID)) {
+                    boolean mine = oldOwner != null && oldOwner.equals(identity);
+                    boolean free = mine || oldOwner == null && (old.uri().equals(entry.uri()) || truthy(force));
+                    if (!free && n.equals(OBJECT_ID)) {
                         throw RemoteError.namingError("name already registered: " + n);
                     }
-                    if (takeover && !old.equals(probedDead)) {
+                    if (!free && !old.equals(probedDead)) {
                         toProbe = old;
                     }
                 }
                 if (toProbe == null) {
                     putChecked(entry);
+                    owners.registered(n, identity);
                     LOG.log(Level.DEBUG, "registered {0} -> {1}", LogText.escape(n), LogText.escape(entry.uri()));
                     return;
                 }
             }
             // another endpoint holds the name: ask it without the lock, which a slow endpoint would hold up
             if (alive(toProbe.uri())) {
+                if (oldOwner != null) {
+                    refusals.warn("name server", "refused to replace " + LogText.escape(n) + ": it belongs to another daemon");
+                    throw RemoteError.namingError(NameOwners.refusal(n, toProbe.uri(), "replace"));
+                }
                 throw RemoteError.namingError("name already registered: " + n + " (its endpoint " + toProbe.uri()
                         + " still answers; register with force=True to replace it)");
             }
             probedDead = toProbe; // taken over on the next turn, unless the entry changed meanwhile
         }
         throw RemoteError.namingError("name " + n + " changed while it was being registered; try again");
+    }
+
+    /** Registers the name server's own entry, which no peer can replace afterwards. */
+    void registerSelf(String uri) {
+        register(OBJECT_ID, uri, false, Set.of(SELF_METADATA), true, null);
+        owners.registered(OBJECT_ID, NameOwners.SELF);
     }
 
     /** Puts {@code entry}, refusing a new name when the table is full. Holds the lock. */
@@ -152,9 +176,18 @@ public final class NameServer {
     }
 
     public void set_metadata(String name, Object metadata) {
+        set_metadata(name, metadata, null);
+    }
+
+    /** Sets the metadata as the daemon with {@code identity}: someone else's live name is refused. */
+    public void set_metadata(String name, Object metadata, String identity) {
         Set<String> meta = metadata(metadata);
+        NameEntry e = store.get(name);
+        if (e != null && !owners.mayChange(name, identity) && alive(e.uri())) {
+            throw RemoteError.namingError(NameOwners.refusal(name, e.uri(), "change"));
+        }
         synchronized (lock) {
-            NameEntry e = store.get(name);
+            e = store.get(name);
             if (e == null) {
                 throw RemoteError.namingError("unknown name: " + name);
             }
@@ -163,22 +196,48 @@ public final class NameServer {
     }
 
     public int remove(String name, String prefix, String regex) {
-        if (name != null && !name.isEmpty()) {
-            return !name.equals(OBJECT_ID) && store.remove(name) ? 1 : 0;
-        }
+        return remove(name, prefix, regex, null);
+    }
+
+    /**
+     * Removes as the daemon with {@code identity}: names another daemon owns are left alone while
+     * their endpoint answers (one such name given by {@code name} is refused with a NamingError).
+     */
+    public int remove(String name, String prefix, String regex, String identity) {
         List<NameEntry> candidates;
-        if (prefix != null && !prefix.isEmpty()) {
+        if (name != null && !name.isEmpty()) {
+            NameEntry e = store.get(name);
+            candidates = e == null ? List.of() : List.of(e);
+        } else if (prefix != null && !prefix.isEmpty()) {
             candidates = store.withPrefix(prefix);
         } else if (regex != null && !regex.isEmpty()) {
             candidates = RegexFilter.compile(regex).select(store.all()); // all matched before any is removed
         } else {
             return 0;
         }
+        Map<String, Boolean> aliveByUri = new HashMap<>();
         int removed = 0;
+        int kept = 0;
         for (NameEntry e : candidates) {
-            if (!e.name().equals(OBJECT_ID) && store.remove(e.name())) {
-                removed++;
+            if (e.name().equals(OBJECT_ID)) {
+                continue;
             }
+            if (!owners.mayChange(e.name(), identity) && aliveByUri.computeIfAbsent(e.uri(), this::alive)) {
+                kept++; // probed without the lock, like register
+                if (name != null && !name.isEmpty()) {
+                    throw RemoteError.namingError(NameOwners.refusal(name, e.uri(), "remove"));
+                }
+                continue;
+            }
+            synchronized (lock) {
+                if (e.equals(store.get(e.name())) && store.remove(e.name())) {
+                    owners.removed(e.name());
+                    removed++;
+                }
+            }
+        }
+        if (kept > 0) {
+            refusals.warn("name server", "remove kept " + kept + " names that belong to other daemons whose endpoints answer");
         }
         LOG.log(Level.DEBUG, "removed {0} names (prefix {1}, regex {2})", removed, LogText.escape(prefix),
                 LogText.escape(regex));
@@ -192,7 +251,11 @@ public final class NameServer {
     public boolean removeIfUri(String name, String uri) {
         synchronized (lock) {
             NameEntry e = store.get(name);
-            return e != null && !name.equals(OBJECT_ID) && e.uri().equals(uri) && store.remove(name);
+            boolean removed = e != null && !name.equals(OBJECT_ID) && e.uri().equals(uri) && store.remove(name);
+            if (removed) {
+                owners.removed(name);
+            }
+            return removed;
         }
     }
 
@@ -245,6 +308,7 @@ public final class NameServer {
                 if (!e.equals(store.get(e.name())) || !store.remove(e.name())) {
                     continue;
                 }
+                owners.removed(e.name());
             }
             removed++;
             LOG.log(Level.DEBUG, "autoclean removed {0} ({1} does not answer)", LogText.escape(e.name()),

@@ -3,7 +3,6 @@ package org.pyrolab.pyro5.ns;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,13 +48,21 @@ public final class NameServerHost implements AutoCloseable {
     public NameServerHost(NameServerConfig config, NameStore store, EndpointProbe probe, MemoryBudget budget) {
         this.config = config;
         this.nameServer = new NameServer(store, probe, config.maxEntries());
-        this.server = new PyroServer(config.server(), new NameServerObjects(nameServer), budget);
+        this.server = new PyroServer(config.server(), new NameServerObjects(nameServer, writesNeedProof(config)), budget);
+    }
+
+    /**
+     * Whether register, remove and set_metadata need proof of membership in the lab: the secret,
+     * or a verified client certificate (TLS), when either is configured. Reads never do.
+     */
+    static boolean writesNeedProof(NameServerConfig config) {
+        return config.server().secret() != null;
     }
 
     public synchronized void start() throws IOException {
         server.start();
         try {
-            nameServer.register(NameServer.OBJECT_ID, uri().toString(), false, Set.of(NameServer.SELF_METADATA), true);
+            nameServer.registerSelf(uri().toString());
             if (config.broadcast()) {
                 if (InetAddress.getByName(config.server().host()).isLoopbackAddress()) {
                     LOG.log(Level.INFO, "name server bound to loopback: no broadcast responder");

@@ -28,10 +28,24 @@ final class NameServerObjects implements PyroObjects {
             "yplookup", List.of("meta_all", "meta_any", "return_metadata"));
     private static final ObjectMetadata METADATA = new ObjectMetadata(PARAMETERS.keySet(), Set.of(), Set.of());
 
-    private final NameServer nameServer;
+    private static final Set<String> WRITES = Set.of("register", "remove", "set_metadata");
+    static final String PROOF_NEEDED = "this name server takes register, remove and set_metadata only from lab members:"
+            + " set ns._pyroHandshake = <the lab secret> in Python (Pyrolite: ns.pyroHandshake) before the first call;"
+            + " lookups and listings need no secret";
 
-    NameServerObjects(NameServer nameServer) {
+    private final NameServer nameServer;
+    private final boolean writesNeedProof;
+
+    /** @param writesNeedProof writes need the lab secret or a verified client certificate */
+    NameServerObjects(NameServer nameServer, boolean writesNeedProof) {
         this.nameServer = nameServer;
+        this.writesNeedProof = writesNeedProof;
+    }
+
+    /** Anyone allowed to connect may read; {@link #invoke} guards the writes. */
+    @Override
+    public boolean admitsWithoutSecret() {
+        return true;
     }
 
     @Override
@@ -53,20 +67,24 @@ final class NameServerObjects implements PyroObjects {
         if (names == null) {
             throw RemoteError.attributeError("'NameServer' object has no attribute '" + call.method() + "'");
         }
+        if (writesNeedProof && WRITES.contains(call.method()) && !peer.secretGiven() && peer.clientCertificate() == null) {
+            throw new RemoteError("Pyro5.errors.SecurityError", PROOF_NEEDED);
+        }
         Object[] a = bind(call, names);
+        String identity = peer.identity();
         return switch (call.method()) {
             case "ping" -> null;
             case "count" -> nameServer.count();
             case "lookup" -> nameServer.lookup(text(a[0], "name"), a[1]);
             case "register" -> {
-                nameServer.register(a[0], a[1], a[2], a[3], a[4]);
+                nameServer.register(a[0], a[1], a[2], a[3], a[4], identity);
                 yield null;
             }
             case "set_metadata" -> {
-                nameServer.set_metadata(text(a[0], "name"), a[1]);
+                nameServer.set_metadata(text(a[0], "name"), a[1], identity);
                 yield null;
             }
-            case "remove" -> nameServer.remove(text(a[0], "name"), text(a[1], "prefix"), text(a[2], "regex"));
+            case "remove" -> nameServer.remove(text(a[0], "name"), text(a[1], "prefix"), text(a[2], "regex"), identity);
             case "list" -> nameServer.list(text(a[0], "prefix"), text(a[1], "regex"), a[2]);
             default -> nameServer.yplookup(a[0], a[1], a[2]);
         };

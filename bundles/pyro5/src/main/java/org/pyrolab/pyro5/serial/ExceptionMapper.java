@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /**
  * Turns a Java exception into the Pyro5 exception dict a Python client can rebuild:
@@ -24,6 +25,10 @@ import java.util.concurrent.TimeoutException;
 public final class ExceptionMapper {
 
     private static final int MAX_FRAMES = 25;
+    /** Said for an exception without a message; the daemon's log has the rest. */
+    static final String NO_MESSAGE = "the service failed without a message; the daemon's log has the details";
+    /** A package-qualified Java class name, such as {@code java.lang.String} or {@code org.acme.Laser$Mode}. */
+    private static final Pattern QUALIFIED = Pattern.compile("\\b(?:[a-z_][a-z0-9_]*\\.)+([A-Z][A-Za-z0-9_$]*)");
 
     private ExceptionMapper() {
     }
@@ -81,8 +86,25 @@ public final class ExceptionMapper {
         return "builtins.RuntimeError";
     }
 
-    /** The message a Python client shows: the Java message, with the Java class when it maps loosely. */
+    /**
+     * The message a Python client shows, with no Java internals: the exception's own message with
+     * package names taken off class names ({@code java.lang.String} becomes {@code String}), or a
+     * plain sentence when it has none. The Java class and stack go to the daemon's log, and to the
+     * client only with {@code remote_tracebacks: true} (see {@link #toDict}).
+     */
     public static String message(Throwable t) {
+        String msg = t.getMessage();
+        if (t instanceof RemoteError) {
+            return msg; // written for the client already
+        }
+        if (msg == null || msg.isBlank()) {
+            return NO_MESSAGE;
+        }
+        return QUALIFIED.matcher(msg).replaceAll("$1");
+    }
+
+    /** The debugging message: the Java class name in front when the Python class says less. */
+    static String detailedMessage(Throwable t) {
         String msg = t.getMessage();
         if (t instanceof RemoteError) {
             return msg;
@@ -99,11 +121,13 @@ public final class ExceptionMapper {
     /**
      * The exception dict.
      *
-     * @param withTraceback include the Java stack as {@code _pyroTraceback} lines
+     * @param withTraceback the debugging form: the Java stack as {@code _pyroTraceback} lines and the
+     *                      Java class name in the message; without it, the Python class and a
+     *                      message free of Java names only
      */
     public static Map<String, Object> toDict(Throwable t, boolean withTraceback) {
         String cls = pythonClass(t);
-        String msg = message(t);
+        String msg = withTraceback ? detailedMessage(t) : message(t);
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("__class__", cls);
         d.put("__exception__", Boolean.TRUE);

@@ -36,6 +36,10 @@ final class Connection implements Runnable {
 
     private enum Next { CONTINUE, CLOSE, HANDED_OVER }
 
+    /** The CONNECTFAIL reason for a client without the secret; Python raises it as CommunicationError. */
+    static final String SECRET_NEEDED = "this endpoint needs the lab secret: set proxy._pyroHandshake = <the secret> in Python"
+            + " (Pyrolite: proxy.pyroHandshake), before the first call";
+
     private final PyroServer server;
     private final Socket socket;
     final Peer peer;
@@ -156,6 +160,17 @@ final class Connection implements Runnable {
             send(Message.replyTo(m, Message.CONNECTFAIL, 0, ser.encode("invalid handshake data")));
             return Next.CLOSE;
         }
+        Object handshake = data instanceof Map<?, ?> h ? h.get("handshake") : null;
+        LabSecret secret = server.config().secret();
+        boolean secretGiven = secret == null || secret.matches(handshake);
+        if (!secretGiven && !server.objects().admitsWithoutSecret()) {
+            // nothing else for a peer without the secret: no metadata, no calls
+            server.refusals().warn(peer.host(), "refused connection " + peer.id() + ": its handshake lacks the lab secret");
+            send(Message.replyTo(m, Message.CONNECTFAIL, 0, ser.encode(SECRET_NEEDED)));
+            return Next.CLOSE;
+        }
+        peer.secretGiven(secretGiven);
+        peer.identity(LabSecret.identity(handshake));
         Object id = data instanceof Map<?, ?> d ? d.get("object") : null;
         ObjectMetadata meta = id instanceof String s ? server.metadata(s) : null;
         if (meta == null) {

@@ -31,6 +31,15 @@ public interface PyroObjects {
         return null;
     }
 
+    /**
+     * Whether a CONNECT without the server's lab secret is let through (its {@link Peer#secretGiven()}
+     * is false, and this decides what it may do). Endpoints refuse it with a CONNECTFAIL; the name
+     * server lets everyone read and guards its writes.
+     */
+    default boolean admitsWithoutSecret() {
+        return false;
+    }
+
     /** The peer sent a PING: a sign of life (lock leases count it). */
     default void pinged(Peer peer) {
     }

@@ -122,7 +122,9 @@ public final class PyroServer implements AutoCloseable {
                 LOG.log(Level.WARNING, "accept failed: {0}", e.getMessage());
                 continue;
             }
-            admit(s);
+            if (config.allow() == null || config.allow().admits(s, refusals)) {
+                admit(s); // checked before a slot or a thread is taken
+            }
         }
     }
 

@@ -13,15 +13,21 @@ import java.time.Duration;
  * @param maxMessageSize  limit for payload plus annotations, both ways, also after decompression
  * @param maxConnections  connections open at once; when full, the connection that has waited
  *                        longest for its client is closed to make room
- * @param tracebacks      send the Java stack as {@code _pyroTraceback} with exceptions
+ * @param tracebacks      send the Java stack as {@code _pyroTraceback}, and Java class names in
+ *                        messages, with exceptions: a debugging aid, off by default (remote callers
+ *                        see no internals)
  * @param idleTimeout     close a connection silent this long; zero for never (Pyro's default)
  * @param messageDeadline a message must arrive whole this long after its first byte
  * @param callTimeout     how long a call may run before its client gets a TimeoutError (objects
  *                        may set their own); zero for no limit
+ * @param allow           peer addresses accepted; others are closed at accept. Null accepts
+ *                        everyone (the engine's default; PyroLab's configuration defaults to loopback)
+ * @param secret          the lab secret a CONNECT's handshake must carry, or null for none
  */
 public record PyroServerConfig(String host, int port, String advertisedHost, int maxMessageSize,
                                int maxConnections, boolean tracebacks, Duration idleTimeout,
-                               Duration messageDeadline, Duration callTimeout) {
+                               Duration messageDeadline, Duration callTimeout, AllowList allow,
+                               LabSecret secret) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     /**
@@ -60,42 +66,52 @@ public record PyroServerConfig(String host, int port, String advertisedHost, int
 
     public static PyroServerConfig defaults() {
         return new PyroServerConfig(DEFAULT_HOST, 0, null, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_CONNECTIONS,
-                true, Duration.ZERO, DEFAULT_MESSAGE_DEADLINE, DEFAULT_CALL_TIMEOUT);
+                false, Duration.ZERO, DEFAULT_MESSAGE_DEADLINE, DEFAULT_CALL_TIMEOUT, null, null);
     }
 
     public PyroServerConfig withHost(String h) {
-        return new PyroServerConfig(h, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(h, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withPort(int p) {
-        return new PyroServerConfig(host, p, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, p, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withAdvertisedHost(String h) {
-        return new PyroServerConfig(host, port, h, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, h, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withMaxMessageSize(int size) {
-        return new PyroServerConfig(host, port, advertisedHost, size, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, size, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withMaxConnections(int n) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, n, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, n, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withTracebacks(boolean on) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, on, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, on, idleTimeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withIdleTimeout(Duration timeout) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, timeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, timeout, messageDeadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withMessageDeadline(Duration deadline) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, deadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, deadline, callTimeout, allow, secret);
     }
 
     public PyroServerConfig withCallTimeout(Duration timeout) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, timeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, timeout, allow, secret);
+    }
+
+    /** Accepts connections only from these addresses; null for everyone. */
+    public PyroServerConfig withAllow(AllowList a) {
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, a, secret);
+    }
+
+    /** A CONNECT must carry this secret (the name server lets it through and guards writes); null for none. */
+    public PyroServerConfig withSecret(LabSecret s) {
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, s);
     }
 }

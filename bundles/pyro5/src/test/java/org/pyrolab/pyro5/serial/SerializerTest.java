@@ -2,6 +2,7 @@ package org.pyrolab.pyro5.serial;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -136,5 +137,24 @@ class SerializerTest {
         List<?> tb = (List<?>) ((Map<?, ?>) d.get("attributes")).get("_pyroTraceback");
         assertEquals("Traceback (most recent call last):\n", tb.get(0));
         assertTrue(tb.stream().allMatch(l -> ((String) l).endsWith("\n")));
+    }
+
+    @Test
+    void withoutTracebacksRemoteCallersSeeNoJavaInternals() {
+        Map<String, Object> d = ExceptionMapper.toDict(new IllegalStateException("laser is off; java.lang.String expected"), false);
+        assertEquals("builtins.RuntimeError", d.get("__class__"));
+        assertArrayEquals(new Object[] {"laser is off; String expected"}, (Object[]) d.get("args"));
+        assertEquals(Map.of(), d.get("attributes"));
+        Map<String, Object> npe = ExceptionMapper.toDict(new NullPointerException(), false);
+        String text = String.valueOf(((Object[]) npe.get("args"))[0]);
+        assertFalse(text.contains("java."), text);
+        assertFalse(text.contains("NullPointerException"), text);
+        Map<String, Object> cast = ExceptionMapper.toDict(new ClassCastException(
+                "class java.lang.String cannot be cast to class java.lang.Integer (java.lang.String is in module java.base)"), false);
+        assertFalse(String.valueOf(((Object[]) cast.get("args"))[0]).contains("java.lang"), String.valueOf(((Object[]) cast.get("args"))[0]));
+        assertEquals("builtins.TypeError", cast.get("__class__"));
+        // a RemoteError's message is written for the client and goes as it is
+        assertArrayEquals(new Object[] {"unknown name: lab.echo"},
+                (Object[]) ExceptionMapper.toDict(org.pyrolab.pyro5.serial.RemoteError.namingError("unknown name: lab.echo"), false).get("args"));
     }
 }

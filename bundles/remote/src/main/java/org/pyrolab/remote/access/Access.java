@@ -19,6 +19,7 @@ import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.NameServerEntry;
 import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.invoke.CallTimeout;
 import org.pyrolab.remote.lock.LockManager;
@@ -36,11 +37,11 @@ import org.pyrolab.remote.expose.Targets;
 public final class Access implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Access.class.getName());
-
     private record Exposure(RemoteServiceDTO service, Object instance) {
     }
 
     private final Path storage;
+    private final String identity; // on name servers: owns the names registered (DaemonIdentity)
     private final Map<String, Endpoint> endpoints = new ConcurrentHashMap<>();
     private final Map<String, ConfiguredNameServer> nameservers = new ConcurrentHashMap<>();
     private final Map<String, Exposure> exposed = new LinkedHashMap<>();
@@ -52,6 +53,7 @@ public final class Access implements AutoCloseable {
     /** @param storage folder of {@code file} name server storage, {@code <name>.json} each */
     public Access(Path storage) {
         this.storage = storage;
+        this.identity = DaemonIdentity.loadOrCreate(storage.toAbsolutePath().getParent().resolve("identity"));
     }
 
     public synchronized void configure(List<EndpointDTO> newEndpoints, List<NameServerDTO> newNameservers) {
@@ -70,7 +72,7 @@ public final class Access implements AutoCloseable {
             if (old != null) {
                 old.stop();
             }
-            ConfiguredNameServer ns = new ConfiguredNameServer(dto, storage.resolve(dto.name + ".json"), budget);
+            ConfiguredNameServer ns = new ConfiguredNameServer(dto, storage.resolve(dto.name + ".json"), budget, identity);
             nameservers.put(dto.name, ns);
             if (dto.autostart || (old != null && old.running())) {
                 startQuietly(ns);
@@ -112,6 +114,11 @@ public final class Access implements AutoCloseable {
             }
         }
         exposed.keySet().forEach(this::announce);
+    }
+
+    /** {@code pyrolab nslist}, with the lab secret of a configured name server at that address. */
+    public List<NameServerEntry> nslist(String host, int port) throws IOException {
+        return NameServerListing.list(host, port, nameservers.values());
     }
 
     /** The shared budget of partly received messages. */

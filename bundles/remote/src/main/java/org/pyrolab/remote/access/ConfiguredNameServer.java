@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,7 +20,10 @@ import org.pyrolab.pyro5.ns.NameServer;
 import org.pyrolab.pyro5.ns.NameServerConfig;
 import org.pyrolab.pyro5.ns.NameServerHost;
 import org.pyrolab.pyro5.ns.NameStore;
+import org.pyrolab.pyro5.client.ClientOptions;
 import org.pyrolab.pyro5.client.PyroClient;
+import org.pyrolab.pyro5.ns.NameEntry;
+import org.pyrolab.pyro5.server.LabSecret;
 import org.pyrolab.pyro5.client.PyroProbe;
 import org.pyrolab.pyro5.server.PyroServerConfig;
 import org.pyrolab.pyro5.wire.MemoryBudget;
@@ -38,10 +44,14 @@ final class ConfiguredNameServer {
     private Instant started;
     private String reason;
 
-    ConfiguredNameServer(NameServerDTO config, Path storage, MemoryBudget budget) {
+    /** This daemon's identity (see {@link DaemonIdentity}): sent with registrations so that it owns its names. */
+    private final String identity;
+
+    ConfiguredNameServer(NameServerDTO config, Path storage, MemoryBudget budget, String identity) {
         this.config = config;
         this.storage = storage;
         this.budget = budget;
+        this.identity = identity;
     }
 
     synchronized int connections() {
@@ -51,7 +61,8 @@ final class ConfiguredNameServer {
     boolean sameAs(NameServerDTO other) {
         return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
-                && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries;
+                && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries
+                && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile);
     }
 
     synchronized boolean running() {
@@ -64,7 +75,8 @@ final class ConfiguredNameServer {
         }
         try {
             NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
-            PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
+            PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port)
+                    .withAllow(Guard.allow(config.allow)).withSecret(Guard.secret(config.secretFile));
             NameServerConfig c = NameServerConfig.defaults().withServer(server)
                     .withBroadcast(config.broadcast, config.broadcastPort > 0 ? config.broadcastPort : NameServerConfig.DEFAULT_BROADCAST_PORT)
                     .withAutoclean(Duration.ofMillis(Math.round(config.autocleanSeconds * 1000)))
@@ -73,7 +85,8 @@ final class ConfiguredNameServer {
             h.start();
             host = h;
         } catch (IOException | RuntimeException e) {
-            reason = e.getMessage() + "; choose another `ns_port` under nameservers." + config.name + " (0 picks a free one)";
+            reason = e.getMessage() + (e.getMessage() != null && e.getMessage().startsWith("cannot bind")
+                    ? "; choose another `ns_port` under nameservers." + config.name + " (0 picks a free one)" : " (nameservers." + config.name + ")");
             throw new IOException(reason, e);
         }
         started = Instant.now();
@@ -104,11 +117,20 @@ final class ConfiguredNameServer {
             h = host;
         }
         if (h != null) {
-            h.nameServer().register(name, uri, false, metadata, false);
+            h.nameServer().register(name, uri, false, metadata, true, identityDigest());
             return;
         }
-        try (PyroClient client = client()) {
-            client.call("register", name, uri, false, metadata); // four arguments: stock Pyro5 has no `force`
+        try (PyroClient client = client(true)) {
+            // force with our identity: a name nobody owns (taken while we were away) comes back to us;
+            // another daemon's live name is still refused
+            client.call("register", name, uri, false, metadata, true);
+        } catch (IOException e) {
+            if (!String.valueOf(e.getMessage()).startsWith("TypeError")) {
+                throw e;
+            }
+            try (PyroClient client = client(true)) {
+                client.call("register", name, uri, false, metadata); // a stock Pyro5 name server has no `force`
+            }
         }
     }
 
@@ -122,18 +144,61 @@ final class ConfiguredNameServer {
             h.nameServer().removeIfUri(name, uri);
             return;
         }
-        try (PyroClient client = client()) {
+        try (PyroClient client = client(true)) {
             if (String.valueOf(client.call("lookup", name)).equals(uri)) {
                 client.call("remove", name);
             }
         }
     }
 
-    private PyroClient client() throws IOException {
+    /**
+     * What each name points at (absent when the name server does not know it), for the registrar's
+     * cheap check that its registrations are still there: one connection, a lookup per name.
+     */
+    Map<String, String> lookupAll(List<String> names) throws IOException {
+        NameServerHost h;
+        synchronized (this) {
+            h = host;
+        }
+        Map<String, String> found = new HashMap<>();
+        if (h != null) {
+            for (String name : names) {
+                NameEntry e = h.nameServer().store().get(name);
+                if (e != null) {
+                    found.put(name, e.uri());
+                }
+            }
+            return found;
+        }
+        try (PyroClient client = client(false)) {
+            for (String name : names) {
+                try {
+                    found.put(name, String.valueOf(client.call("lookup", name)));
+                } catch (IOException e) {
+                    if (!String.valueOf(e.getMessage()).startsWith("NamingError")) {
+                        throw e;
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The handshake data for reaching this name server: its secret, and for writes this daemon's identity. */
+    Object handshake(boolean withIdentity) throws IOException {
+        return Guard.handshake(Guard.secretText(config.secretFile), withIdentity ? identity : null);
+    }
+
+    private String identityDigest() {
+        return LabSecret.identity(Map.of(LabSecret.IDENTITY_KEY, identity));
+    }
+
+    private PyroClient client(boolean withIdentity) throws IOException {
         if (config.port == 0) {
             throw new IOException("name server " + config.name + " does not run here and `ns_port: 0` gives no address to reach it at");
         }
-        return new PyroClient(Hosts.bind(config.host), config.port, NameServer.OBJECT_ID, CLIENT_TIMEOUT_MS);
+        return new PyroClient(Hosts.bind(config.host), config.port, NameServer.OBJECT_ID,
+                new ClientOptions(CLIENT_TIMEOUT_MS, null, handshake(withIdentity)));
     }
 
     /** Where it is reached: here, or host:port elsewhere. */

@@ -23,6 +23,8 @@ import org.pyrolab.remote.expose.Targets;
  */
 final class Endpoint {
 
+    private static final System.Logger LOG = System.getLogger(Endpoint.class.getName());
+
     final EndpointDTO config;
     final Targets targets;
     final LockManager locks;
@@ -47,7 +49,9 @@ final class Endpoint {
         return Objects.equals(config.host, other.host) && config.port == other.port
                 && Objects.equals(config.nameservers, other.nameservers) && config.maxConnections == other.maxConnections
                 && config.maxMessageSize == other.maxMessageSize
-                && config.messageDeadlineSeconds == other.messageDeadlineSeconds;
+                && config.messageDeadlineSeconds == other.messageDeadlineSeconds
+                && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile)
+                && config.remoteTracebacks == other.remoteTracebacks;
     }
 
     synchronized boolean running() {
@@ -69,7 +73,14 @@ final class Endpoint {
         if (config.messageDeadlineSeconds > 0) {
             c = c.withMessageDeadline(Duration.ofMillis(Math.round(config.messageDeadlineSeconds * 1000)));
         }
-        PyroServer s = new PyroServer(c, new ExposedObjects(targets, locks), budget);
+        PyroServer s;
+        try {
+            c = c.withAllow(Guard.allow(config.allow)).withSecret(Guard.secret(config.secretFile)).withTracebacks(config.remoteTracebacks);
+        } catch (IOException | IllegalArgumentException e) {
+            reason = e.getMessage() + " (daemons." + config.name + ")";
+            throw new IOException(reason, e);
+        }
+        s = new PyroServer(c, new ExposedObjects(targets, locks), budget);
         try {
             s.start();
         } catch (IOException | RuntimeException e) {
@@ -80,6 +91,10 @@ final class Endpoint {
         server = s;
         started = Instant.now();
         reason = null;
+        String note = Guard.loopbackOnlyNote(config.host, config.allow, "daemons." + config.name);
+        if (note != null) {
+            LOG.log(System.Logger.Level.WARNING, "endpoint {0} {1}", config.name, note);
+        }
         return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.STARTED, address());
     }
 

@@ -16,17 +16,21 @@ import java.util.function.Function;
 
 /**
  * The names this daemon wants on name servers, and getting them there: at once, then retried
- * with back-off (1 s doubling to 30 s) while a name server is down or refuses. Network calls run
- * on its own thread, never under a lock.
+ * with back-off (1 s doubling to 10 s) while a name server is down or refuses. Every few seconds
+ * it checks that its names are still there (one connection per name server, a lookup per name),
+ * and registers again what a name server lost (a restart with memory storage) or what someone
+ * else took while this daemon's endpoint was away; registrations carry this daemon's identity,
+ * so the name comes back to its owner. Network calls run on its own thread, never under a lock.
  */
 final class Registrar implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Registrar.class.getName());
     private static final long FIRST_RETRY_MS = 1000;
-    private static final long LAST_RETRY_MS = 30_000;
+    /** Short, so that a name server back from a restart has the names again within seconds. */
+    private static final long LAST_RETRY_MS = 10_000;
 
-    /** How often a registration is made again, in case its name server forgot it. */
-    static final long REFRESH_MS = 30_000;
+    /** How often a registration is checked (a lookup), in case its name server forgot or changed it. */
+    static final long VERIFY_MS = 3_000;
 
     private record Key(String service, String nameserver) {
     }
@@ -120,16 +124,54 @@ final class Registrar implements AutoCloseable {
     }
 
     private void tick() {
-        Map<Key, Registration> due = new LinkedHashMap<>();
+        Map<Key, Registration> register = new LinkedHashMap<>();
+        Map<String, Map<Key, Registration>> verify = new LinkedHashMap<>();
         long now = System.currentTimeMillis();
         synchronized (this) {
             wanted.forEach((k, r) -> {
-                if (r.due <= now) {
-                    due.put(k, r); // not yet registered, or due for its refresh
+                if (r.due > now) {
+                    return;
+                }
+                if (r.done) {
+                    verify.computeIfAbsent(k.nameserver(), n -> new LinkedHashMap<>()).put(k, r);
+                } else {
+                    register.put(k, r);
                 }
             });
         }
-        due.forEach(this::attempt);
+        register.forEach(this::attempt);
+        verify.forEach(this::verify);
+    }
+
+    /** Looks this daemon's names up on one name server; registers again what is missing or changed. */
+    private void verify(String nameserver, Map<Key, Registration> group) {
+        ConfiguredNameServer ns = nameservers.apply(nameserver);
+        if (ns == null || (ns.config.autostart && !ns.running())) {
+            group.forEach(this::attempt); // says why
+            return;
+        }
+        Map<String, String> found;
+        try {
+            found = ns.lookupAll(group.keySet().stream().map(Key::service).toList());
+        } catch (IOException | RuntimeException e) {
+            group.forEach((k, r) -> record(k, r, e.getMessage(), false));
+            return;
+        }
+        group.forEach((k, r) -> {
+            String now = found.get(k.service());
+            if (r.uri.equals(now)) {
+                synchronized (this) {
+                    r.due = System.currentTimeMillis() + VERIFY_MS;
+                }
+            } else {
+                LOG.log(Level.INFO, "name server {0} {1} {2}; registering it again", nameserver,
+                        now == null ? "no longer knows" : "has another address (" + now + ") for", k.service());
+                synchronized (this) {
+                    r.done = false;
+                }
+                attempt(k, r);
+            }
+        });
     }
 
     private void attempt(Key key, Registration r) {
@@ -148,27 +190,28 @@ final class Registrar implements AutoCloseable {
                 problem = e.getMessage();
             }
         }
-        synchronized (this) {
-            if (wanted.get(key) != r) {
-                return; // dropped or replaced meanwhile
+        record(key, r, problem, waiting);
+    }
+
+    private synchronized void record(Key key, Registration r, String problem, boolean waiting) {
+        if (wanted.get(key) != r) {
+            return; // dropped or replaced meanwhile
+        }
+        boolean wasDone = r.done;
+        r.problem = problem;
+        r.done = problem == null;
+        if (problem == null) {
+            r.failures = 0;
+            r.due = System.currentTimeMillis() + VERIFY_MS;
+            if (!wasDone) {
+                LOG.log(Level.INFO, "registered {0} on name server {1} as {2}", key.service(), key.nameserver(), r.uri);
             }
-            boolean wasDone = r.done;
-            r.problem = problem;
-            r.done = problem == null;
-            if (problem == null) {
-                r.failures = 0;
-                // registered again now and then: a name server that restarted without its store gets the name back
-                r.due = System.currentTimeMillis() + REFRESH_MS;
-                if (!wasDone) {
-                    LOG.log(Level.INFO, "registered {0} on name server {1} as {2}", key.service(), key.nameserver(), r.uri);
-                }
-            } else if (!waiting) {
-                long delay = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS << Math.min(r.failures, 5));
-                r.failures++;
-                r.due = System.currentTimeMillis() + delay;
-                LOG.log(Level.WARNING, "cannot register {0} on name server {1}: {2}; retrying in {3} ms", key.service(),
-                        key.nameserver(), problem, String.valueOf(delay));
-            }
+        } else if (!waiting) {
+            long delay = Math.min(LAST_RETRY_MS, FIRST_RETRY_MS << Math.min(r.failures, 5));
+            r.failures++;
+            r.due = System.currentTimeMillis() + delay;
+            LOG.log(Level.WARNING, "cannot register {0} on name server {1}: {2}; retrying in {3} ms", key.service(),
+                    key.nameserver(), problem, String.valueOf(delay));
         }
     }
 
