@@ -23,7 +23,8 @@ final class LabFixture implements AutoCloseable {
     LabFixture() throws Exception {
         Targets targets = new Targets();
         targets.add(NAME, bench);
-        server = new PyroServer(PyroServerConfig.defaults(), new ExposedObjects(targets, new LockManager(LockManager.DEFAULT_LEASE)));
+        // tracebacks on (remote_tracebacks: true), so the client's handling of a remote traceback is tested too
+        server = new PyroServer(PyroServerConfig.defaults().withTracebacks(true), new ExposedObjects(targets, new LockManager(LockManager.DEFAULT_LEASE)));
         ns = new NameServerHost(NameServerConfig.defaults().withServer(PyroServerConfig.defaults().withPort(0))
                 .withProbeTimeout(Duration.ofMillis(500)), new MemoryNameStore());
         server.start();

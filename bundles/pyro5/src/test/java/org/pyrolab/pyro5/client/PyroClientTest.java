@@ -41,7 +41,7 @@ class PyroClientTest {
 
     @BeforeEach
     void start() throws IOException {
-        server = new PyroServer(PyroServerConfig.defaults(), new TestObjects(OBJ));
+        server = new PyroServer(PyroServerConfig.defaults().withTracebacks(true), new TestObjects(OBJ));
         server.start();
     }
 
