@@ -24,6 +24,6 @@ for r in $(seq 1 "$rounds"); do
     install=$([ "$which" = base ] && echo "$base" || echo "$current")
     echo "--- round $r: $which"
     PYROLAB_INSTALL="$install" "$root/bench/daemon-lifecycle.sh" 5 | sed "s/^/$which: /"
-    PYROLAB_INSTALL="$install" "$root/bench/services.sh" 3 | sed "s/^/$which: /"
+    PYROLAB_INSTALL="$install" "$root/bench/services.sh" 10 | sed "s/^/$which: /"
   done
 done

@@ -25,6 +25,7 @@ import org.osgi.test.common.install.BundleInstaller;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
+import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.itest.support.Await;
 import org.pyrolab.itest.support.Drivers;
@@ -121,7 +122,7 @@ class SupervisionTest {
         lab.awaitState("it.ok", ServiceState.RUNNING);
 
         long begun = System.nanoTime();
-        CompletableFuture<String> start = CompletableFuture.supplyAsync(() -> services.start("it.hang"));
+        CompletableFuture<ServiceChange> start = CompletableFuture.supplyAsync(() -> services.start("it.hang"));
         instances.await("it.hang", 1); // the instance exists: connect is being called
 
         // list() answers while connect hangs: it sees the attempt still STARTING, not its outcome
@@ -268,9 +269,10 @@ class SupervisionTest {
                 """);
         ServiceDTO running = lab.awaitState("it.ok", ServiceState.RUNNING);
 
-        String answer = services.start("it.ok");
+        ServiceChange answer = services.start("it.ok");
 
-        assertThat(answer).contains("already running");
+        assertThat(answer.change()).isEqualTo(ServiceChange.Change.ALREADY_RUNNING);
+        assertThat(answer.since()).hasToString(running.started);
         assertThat(services.call("it.ok", "instances", List.of())).as("instances the driver counted").isEqualTo(1);
         assertThat(instances.count("it.ok")).as("instances SCR registered").isEqualTo(1);
         ServiceDTO after = lab.get("it.ok");

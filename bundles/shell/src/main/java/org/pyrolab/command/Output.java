@@ -4,18 +4,23 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 
 import org.apache.felix.service.command.CommandSession;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.control.CommandFailure;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 
 /** What the commands share: stable JSON, file arguments relative to the caller, failures. */
 final class Output {
     /** The session variable the control channel sets to the client's working directory. */
     static final String CWD = "PYROLAB_CWD";
+    /** A row's kind is written as the word users read in {@code ps} ({@code "service"}), not as the enum's name. */
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(new SimpleModule().addSerializer(ServiceKind.class, ToStringSerializer.instance));
 
     private Output() {
     }

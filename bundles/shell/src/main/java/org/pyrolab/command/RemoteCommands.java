@@ -14,6 +14,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.LockChange;
 import org.pyrolab.api.lab.NameServerEntry;
@@ -42,7 +43,7 @@ public class RemoteCommands {
         String h = host;
         int p = port;
         if (h.isEmpty() && p == 0) {
-            String address = access.entries().stream().filter(e -> "nameserver".equals(e.kind) && e.state == ServiceState.RUNNING)
+            String address = access.entries().stream().filter(e -> e.kind == ServiceKind.NAMESERVER && e.state == ServiceState.RUNNING)
                     .map(e -> e.address).findFirst().orElse(null);
             if (address != null && address.contains("@")) {
                 String location = address.substring(address.indexOf('@') + 1);

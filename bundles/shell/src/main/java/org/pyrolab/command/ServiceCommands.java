@@ -11,6 +11,7 @@ import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
 import org.pyrolab.control.CommandHelp;
@@ -68,14 +69,14 @@ public class ServiceCommands {
     }
 
     /** Acts on every name, reporting each as it is done; fails at the end if any failed (Karaf's BundlesCommand). */
-    private static String each(CommandSession session, String usage, String[] names, Function<String, String> action) {
+    private static String each(CommandSession session, String usage, String[] names, Function<String, ServiceChange> action) {
         if (names == null || names.length == 0) {
             throw Output.usage(usage);
         }
         List<String> failures = new ArrayList<>();
         for (String name : names) {
             try {
-                Output.progress(session, action.apply(name));
+                Output.progress(session, ChangeLines.line(action.apply(name)));
             } catch (RuntimeException e) {
                 failures.add(e.getMessage());
             }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
 import org.junit.jupiter.api.Timeout;
@@ -73,7 +75,7 @@ class ServiceCommandsTest {
                 .isInstanceOf(CommandFailure.class)
                 .hasMessageContaining("there is no service `nosuch`");
         assertThat(started).containsExactly("lab.echo", "lab.laser"); // the failure in the middle stopped nothing
-        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Started lab.echo.", "Started lab.laser.");
+        assertThat(console.toString(StandardCharsets.UTF_8)).contains("Started lab.echo (driver sample.echo).", "Started lab.laser (driver sim.laser).");
     }
 
     @Test
@@ -97,7 +99,7 @@ class ServiceCommandsTest {
 
         private ServiceDTO row(String name, String driver, ServiceState state, int restarts, String reason) {
             ServiceDTO dto = new ServiceDTO();
-            dto.kind = "service";
+            dto.kind = ServiceKind.SERVICE;
             dto.name = name;
             dto.driver = driver;
             dto.state = state;
@@ -114,21 +116,21 @@ class ServiceCommandsTest {
         }
 
         @Override
-        public String start(String name) {
+        public ServiceChange start(String name) {
             if (!name.startsWith("lab.")) {
                 throw new IllegalArgumentException("there is no service `" + name + "`");
             }
             started.add(name);
-            return "Started " + name + ".";
+            return new ServiceChange(ServiceKind.SERVICE, name, ServiceChange.Change.STARTED, get(name).driver, null, null);
         }
 
         @Override
-        public String stop(String name) {
-            return "Stopped " + name + ".";
+        public ServiceChange stop(String name) {
+            return new ServiceChange(ServiceKind.SERVICE, name, ServiceChange.Change.STOPPED, null, null, null);
         }
 
         @Override
-        public String restart(String name) {
+        public ServiceChange restart(String name) {
             return start(name);
         }
 

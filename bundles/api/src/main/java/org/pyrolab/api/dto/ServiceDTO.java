@@ -2,8 +2,8 @@ package org.pyrolab.api.dto;
 
 /** One row of {@code pyrolab ps}: a service, endpoint or nameserver and how it is doing. */
 public class ServiceDTO {
-    /** {@code service}, {@code endpoint} or {@code nameserver}. */
-    public String kind;
+    /** A service, endpoint or nameserver; {@code ps --json} shows the lower-case word ({@link ServiceKind#toString()}). */
+    public ServiceKind kind;
     public String name;
     public ServiceState state;
     public String driver;

@@ -10,7 +10,8 @@ import org.pyrolab.api.dto.ServiceDTO;
 /**
  * The registry of configured services and the drivers that run them. Unknown names throw
  * {@link IllegalArgumentException}; the methods that start or stop wait for the outcome (each
- * driver call is bounded by the service's timeout) and return one line saying what happened.
+ * driver call is bounded by the service's timeout) and return what happened as a
+ * {@link ServiceChange}, or throw {@link IllegalStateException} with the reason it failed.
  */
 @ProviderType
 public interface Services {
@@ -20,12 +21,14 @@ public interface Services {
 
     ServiceDTO get(String name);
 
-    /** Starts a service; a running one is left alone and the answer says so. Throws IllegalStateException when it fails. */
-    String start(String name);
+    /** Starts a service, endpoint or nameserver; a running one is left alone ({@code ALREADY_RUNNING}). */
+    ServiceChange start(String name);
 
-    String stop(String name);
+    /** Stops a service, endpoint or nameserver; one that does not run is left alone ({@code NOT_RUNNING}). */
+    ServiceChange stop(String name);
 
-    String restart(String name);
+    /** Stops, then starts; the answer is the start's. */
+    ServiceChange restart(String name);
 
     /** The drivers that installed bundles offer, and the deploy-directory files that offer none because of a problem. */
     List<DriverDTO> drivers();

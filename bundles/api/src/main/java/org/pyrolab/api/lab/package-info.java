@@ -4,7 +4,7 @@
  * Driver authors do not need this package.
  */
 @Export
-@Version("2.0.0")
+@Version("3.0.0")
 package org.pyrolab.api.lab;
 
 import org.osgi.annotation.bundle.Export;

@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.pyrolab.api.dto.NetworkDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Daemon;
@@ -59,7 +60,7 @@ public class DaemonService implements Daemon {
         Services registry = services;
         if (registry != null) {
             for (ServiceDTO s : registry.list()) {
-                if (!"service".equals(s.kind)) {
+                if (s.kind != ServiceKind.SERVICE) {
                     continue; // endpoints and nameservers are not services
                 }
                 dto.services++;

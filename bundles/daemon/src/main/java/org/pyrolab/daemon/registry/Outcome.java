@@ -1,23 +1,44 @@
 package org.pyrolab.daemon.registry;
 
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** What a start or stop came to: one line for the user. */
-record Outcome(boolean ok, String message) {
+import org.pyrolab.api.dto.ServiceKind;
+import org.pyrolab.api.lab.ServiceChange;
 
-    static CompletableFuture<Outcome> done(boolean ok, String message) {
-        return CompletableFuture.completedFuture(new Outcome(ok, message));
+/**
+ * What a start or stop came to: the change it made, or why it failed ({@code failure}, a
+ * sentence the caller throws). Events that answer nothing in particular answer {@link #NONE}.
+ */
+record Outcome(ServiceChange change, String failure) {
+    static final Outcome NONE = new Outcome(null, null);
+
+    /** A change to the service {@code name}; {@code driver} and {@code since} as {@link ServiceChange} says. */
+    static Outcome of(String name, ServiceChange.Change change, String driver, Instant since) {
+        return new Outcome(new ServiceChange(ServiceKind.SERVICE, name, change, driver, since, null), null);
     }
 
-    /** The message of a success; a failure is thrown with its message. */
-    String orThrow() {
-        if (!ok) {
-            throw new IllegalStateException(message);
+    static Outcome of(String name, ServiceChange.Change change) {
+        return of(name, change, null, null);
+    }
+
+    static Outcome failed(String why) {
+        return new Outcome(null, why);
+    }
+
+    boolean ok() {
+        return failure == null;
+    }
+
+    /** The change of a success; a failure is thrown with its sentence. */
+    ServiceChange orThrow() {
+        if (!ok()) {
+            throw new IllegalStateException(failure);
         }
-        return message;
+        return change;
     }
 
     /** Waits for an outcome; the driver calls inside are bounded, so this is too. */
@@ -25,12 +46,12 @@ record Outcome(boolean ok, String message) {
         try {
             return future.get(5, TimeUnit.MINUTES);
         } catch (TimeoutException e) {
-            return new Outcome(false, what + " did not settle");
+            return failed(what + " did not settle");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, what + ": interrupted");
+            return failed(what + ": interrupted");
         } catch (ExecutionException e) {
-            return new Outcome(false, what + ": " + e.getCause());
+            return failed(what + ": " + e.getCause());
         }
     }
 }

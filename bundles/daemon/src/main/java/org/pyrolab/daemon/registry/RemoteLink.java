@@ -9,9 +9,11 @@ import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.lab.LockHolder;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.RemoteChange;
+import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
 import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
@@ -77,17 +79,19 @@ final class RemoteLink {
         rows.addAll(remote.entries());
     }
 
-    /** What starting or stopping an endpoint or nameserver did, as one line for the user. */
-    static String line(RemoteChange c) {
-        String noun = c.kind() == RemoteChange.Kind.ENDPOINT ? "endpoint" : "name server";
-        String what = noun + " " + c.name();
-        String capitalized = Character.toUpperCase(what.charAt(0)) + what.substring(1);
-        return switch (c.change()) {
-            case STARTED -> "Started " + what + " at " + c.address() + ".";
-            case ALREADY_RUNNING -> capitalized + " is already running at " + c.address() + ".";
-            case STOPPED -> "Stopped " + what + ".";
-            case NOT_RUNNING -> capitalized + " is not running.";
+    /** What starting or stopping an endpoint or nameserver did, as the registry answers it for services too. */
+    static ServiceChange change(RemoteChange c) {
+        ServiceKind kind = switch (c.kind()) {
+            case ENDPOINT -> ServiceKind.ENDPOINT;
+            case NAMESERVER -> ServiceKind.NAMESERVER;
         };
+        ServiceChange.Change change = switch (c.change()) {
+            case STARTED -> ServiceChange.Change.STARTED;
+            case ALREADY_RUNNING -> ServiceChange.Change.ALREADY_RUNNING;
+            case STOPPED -> ServiceChange.Change.STOPPED;
+            case NOT_RUNNING -> ServiceChange.Change.NOT_RUNNING;
+        };
+        return new ServiceChange(kind, c.name(), change, null, null, c.address());
     }
 
     private static List<EndpointDTO> endpoints(LabConfig config) {

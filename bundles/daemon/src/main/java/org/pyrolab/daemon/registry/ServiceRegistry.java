@@ -22,6 +22,7 @@ import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteAccess;
+import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.LabConfig;
@@ -129,7 +130,7 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     /** A changed service that was active runs again on its new settings; an inactive one just takes them. */
     private CompletableFuture<Outcome> restartChanged(String name, ServiceSpec spec) {
         boolean wasActive = supervisor.active(name);
-        CompletableFuture<Outcome> stopped = wasActive ? supervisor.stopAsync(name, ServiceState.STOPPED, null) : Outcome.done(true, "");
+        CompletableFuture<Outcome> stopped = wasActive ? supervisor.stopAsync(name, ServiceState.STOPPED, null) : CompletableFuture.completedFuture(Outcome.NONE);
         return stopped.thenCompose(o -> {
             supervisor.respec(name, spec);
             return wasActive ? supervisor.startAsync(name, true) : CompletableFuture.completedFuture(o);
@@ -149,29 +150,29 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     }
 
     @Override
-    public String start(String name) {
+    public ServiceChange start(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
-            return RemoteLink.line(endpoint.start(name));
+            return RemoteLink.change(endpoint.start(name));
         }
         return Outcome.await(supervisor.startAsync(name, true), name).orThrow();
     }
 
     @Override
-    public String stop(String name) {
+    public ServiceChange stop(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
-            return RemoteLink.line(endpoint.stop(name));
+            return RemoteLink.change(endpoint.stop(name));
         }
         return Outcome.await(supervisor.stopAsync(name, ServiceState.STOPPED, null), name).orThrow();
     }
 
     @Override
-    public String restart(String name) {
+    public ServiceChange restart(String name) {
         RemoteAccess endpoint = remoteEntry(name);
         if (endpoint != null) {
             endpoint.stop(name);
-            return RemoteLink.line(endpoint.start(name));
+            return RemoteLink.change(endpoint.start(name));
         }
         Outcome.await(supervisor.stopAsync(name, ServiceState.STOPPED, null), name);
         return Outcome.await(supervisor.startAsync(name, true), name).orThrow();

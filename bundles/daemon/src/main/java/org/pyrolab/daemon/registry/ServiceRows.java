@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
 
 /** A service as {@code ps} shows it. */
@@ -13,7 +14,7 @@ final class ServiceRows {
 
     static ServiceDTO of(ServiceRecord r, DriverCatalog catalog) {
         ServiceDTO dto = new ServiceDTO();
-        dto.kind = "service";
+        dto.kind = ServiceKind.SERVICE;
         dto.name = r.name();
         dto.state = r.state();
         dto.driver = r.spec().driver();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.ServiceChange.Change;
 import org.pyrolab.daemon.config.LabConfig.Restart;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 
@@ -71,7 +72,7 @@ final class Transitions {
             if (r != null && r.generation == e.generation()) {
                 fail(r, e.reason(), e.retry());
             }
-            actions.add(new Action.Reply(e.name(), e.generation(), new Outcome(false, e.message())));
+            actions.add(new Action.Reply(e.name(), e.generation(), Outcome.failed(e.message())));
         } else if (event instanceof Event.Failed e) {
             failed(e.name(), e.generation(), e.reason());
         } else if (event instanceof Event.Stop e) {
@@ -101,7 +102,7 @@ final class Transitions {
                 failed(e.name(), e.generation(), e.problem());
             }
         }
-        return new Answer.Now(new Outcome(true, ""));
+        return new Answer.Now(Outcome.NONE);
     }
 
     private Answer replace(Event.Replace e) {
@@ -131,7 +132,7 @@ final class Transitions {
     private Answer start(String name, boolean byHand) {
         ServiceRecord.Draft r = require(name);
         if (r.state == ServiceState.RUNNING) {
-            return new Answer.Now(new Outcome(true, name + " is already running (since " + r.started + ")"));
+            return new Answer.Now(Outcome.of(name, Change.ALREADY_RUNNING, null, r.started));
         }
         if (r.state == ServiceState.STARTING) {
             return new Answer.Await(name, r.generation);
@@ -150,8 +151,7 @@ final class Transitions {
         if (driver == null) {
             r.state = ServiceState.WAITING;
             r.reason = "driver " + r.spec.driver() + " is not installed";
-            return new Answer.Now(new Outcome(true, r.name() + " waits for driver " + r.spec.driver()
-                    + ", which no installed bundle offers; it starts when one is installed"));
+            return new Answer.Now(Outcome.of(r.name(), Change.WAITING_FOR_DRIVER, r.spec.driver(), null));
         }
         r.state = ServiceState.STARTING;
         r.reason = null;
@@ -168,7 +168,7 @@ final class Transitions {
             // stopped (or changed) while it started: the instance is closed again
             long timeout = r == null ? 5000 : r.timeoutMillis();
             actions.add(new Action.Discard(e.name(), e.running(), timeout, "stopped " + e.name() + ", which was stopped while it started"));
-            actions.add(new Action.Reply(e.name(), e.generation(), new Outcome(true, e.name() + " was stopped while it started.")));
+            actions.add(new Action.Reply(e.name(), e.generation(), Outcome.of(e.name(), Change.STOPPED_WHILE_STARTING)));
             return;
         }
         r.state = ServiceState.RUNNING;
@@ -181,7 +181,7 @@ final class Transitions {
         actions.add(new Action.Announce(r.name()));
         actions.add(new Action.Log(r.name(), System.Logger.Level.INFO, "started " + r.name() + " (driver " + d.id() + " from "
                 + d.bundleName() + " " + d.bundleVersion() + ")"));
-        actions.add(new Action.Reply(r.name(), e.generation(), new Outcome(true, "Started " + r.name() + " (driver " + d.id() + ").")));
+        actions.add(new Action.Reply(r.name(), e.generation(), Outcome.of(r.name(), Change.STARTED, d.id(), null)));
         String early = r.earlyFailure;
         r.earlyFailure = null;
         if (early != null) {
@@ -253,7 +253,7 @@ final class Transitions {
             boolean wasActive = r.state != ServiceState.STOPPED;
             r.state = finalState;
             r.reason = reason;
-            return new Answer.Now(new Outcome(true, wasActive ? "Stopped " + name + "." : name + " is not running."));
+            return new Answer.Now(Outcome.of(name, wasActive ? Change.STOPPED : Change.NOT_RUNNING));
         }
         Lifecycle.Running running = r.running;
         detach(r);
@@ -273,8 +273,8 @@ final class Transitions {
                 fail(r, e.problem(), false);
             }
         }
-        actions.add(new Action.Reply(e.name(), e.generation(), e.problem() == null ? new Outcome(true, "Stopped " + e.name() + ".")
-                : new Outcome(false, e.name() + ": " + e.problem())));
+        actions.add(new Action.Reply(e.name(), e.generation(), e.problem() == null ? Outcome.of(e.name(), Change.STOPPED)
+                : Outcome.failed(e.name() + ": " + e.problem())));
     }
 
     /** Nothing is wanted any more; the answer is the stop order: the last started first, then whatever else is active. */

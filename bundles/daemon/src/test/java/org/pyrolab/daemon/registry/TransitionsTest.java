@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.pyrolab.api.dto.ServiceState;
+import org.pyrolab.api.lab.ServiceChange.Change;
 import org.pyrolab.daemon.config.LabConfig.Restart;
 
 /** The state machine as tables of transitions: no threads, no sleeps, the clock set by hand. */
@@ -35,7 +36,7 @@ class TransitionsTest {
         assertThat(a.running()).isSameAs(INSTANCE);
         assertThat(m.state.startOrder()).containsExactly("a");
         assertThat(m.actions(Action.Announce.class)).containsExactly(new Action.Announce("a"));
-        assertThat(m.reply()).isEqualTo(new Outcome(true, "Started a (driver sim.laser)."));
+        assertThat(m.reply()).isEqualTo(Outcome.of("a", Change.STARTED, "sim.laser", null));
     }
 
     @Test
@@ -44,7 +45,7 @@ class TransitionsTest {
         assertThat(m.actions).isEmpty();
         assertThat(m.answer).as("waits for the same attempt").isEqualTo(new Answer.Await("a", 1));
         m.fire(new Event.Opened("a", 1, INSTANCE)).fire(new Event.Start("a", true));
-        assertThat(((Answer.Now) m.answer).outcome().message()).startsWith("a is already running (since ");
+        assertThat(((Answer.Now) m.answer).outcome()).isEqualTo(Outcome.of("a", Change.ALREADY_RUNNING, null, m.now));
     }
 
     @Test
@@ -54,6 +55,7 @@ class TransitionsTest {
         m.fire(new Event.Start("a", false));
         assertThat(m.get("a").state()).isEqualTo(ServiceState.WAITING);
         assertThat(m.get("a").reason()).isEqualTo("driver sim.laser is not installed");
+        assertThat(((Answer.Now) m.answer).outcome()).isEqualTo(Outcome.of("a", Change.WAITING_FOR_DRIVER, "sim.laser", null));
         assertThat(m.actions).isEmpty();
         m.installed.put(Machine.SIM.id(), Machine.SIM);
         m.fire(new Event.DriverArrived(Machine.SIM));
@@ -69,7 +71,7 @@ class TransitionsTest {
         assertThat(m.get("a").reason()).isEqualTo("connect did not finish within 0.5 s");
         assertThat(m.get("a").nextRestart()).isNull();
         assertThat(m.actions(Action.ScheduleRetry.class)).isEmpty();
-        assertThat(m.reply()).isEqualTo(new Outcome(false, "a failed to start: connect did not finish within 0.5 s"));
+        assertThat(m.reply()).isEqualTo(Outcome.failed("a failed to start: connect did not finish within 0.5 s"));
     }
 
     @Test
@@ -159,7 +161,7 @@ class TransitionsTest {
         assertThat(m.actions).containsExactly(new Action.Withdraw("a"), new Action.Close("a", gen, INSTANCE, 500, ServiceState.STOPPED, null));
         m.fire(new Event.Closed("a", gen, ServiceState.STOPPED, null, null));
         assertThat(m.get("a").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(m.reply()).isEqualTo(new Outcome(true, "Stopped a."));
+        assertThat(m.reply()).isEqualTo(Outcome.of("a", Change.STOPPED));
     }
 
     @Test
@@ -176,11 +178,11 @@ class TransitionsTest {
         Machine m = new Machine().with(spec("a", Restart.NEVER, 0)).fire(new Event.Start("a", false));
         m.fire(new Event.Stop("a", ServiceState.STOPPED, null));
         assertThat(m.get("a").state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(((Answer.Now) m.answer).outcome().message()).isEqualTo("Stopped a.");
+        assertThat(((Answer.Now) m.answer).outcome()).isEqualTo(Outcome.of("a", Change.STOPPED));
         m.fire(new Event.Opened("a", 1, INSTANCE));
         assertThat(m.get("a").state()).isEqualTo(ServiceState.STOPPED);
         assertThat(m.actions(Action.Discard.class)).hasSize(1);
-        assertThat(m.reply()).isEqualTo(new Outcome(true, "a was stopped while it started."));
+        assertThat(m.reply()).isEqualTo(Outcome.of("a", Change.STOPPED_WHILE_STARTING));
     }
 
     @Test

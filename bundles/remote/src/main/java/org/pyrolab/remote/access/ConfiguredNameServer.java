@@ -12,6 +12,7 @@ import java.util.Set;
 
 import org.pyrolab.api.dto.NameServerDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.pyro5.ns.FileNameStore;
@@ -211,7 +212,7 @@ final class ConfiguredNameServer {
         ServiceState state = host != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         String description = host != null ? "Pyro5 name server, " + host.nameServer().count() + " names, " + config.storage + " storage"
                 : "Pyro5 name server not run by this daemon; " + registered + " of its services registered there";
-        return Hosts.row("nameserver", config.name, state, started, reason != null ? reason : problems,
+        return Hosts.row(ServiceKind.NAMESERVER, config.name, state, started, reason != null ? reason : problems,
                 host != null ? address() : where(), description);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteChange;
 import org.pyrolab.remote.lock.LockManager;
@@ -121,7 +122,7 @@ final class Endpoint {
     synchronized ServiceDTO row() {
         ServiceState state = server != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         int served = targets.ids().size();
-        return Hosts.row("endpoint", config.name, state, started, reason, server == null ? null : address(),
+        return Hosts.row(ServiceKind.ENDPOINT, config.name, state, started, reason, server == null ? null : address(),
                 "Pyro5 endpoint, " + served + (served == 1 ? " service" : " services"));
     }
 }

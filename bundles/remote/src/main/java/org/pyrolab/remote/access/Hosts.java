@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.pyrolab.api.dto.ServiceDTO;
+import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.dto.ServiceState;
 
 /** Small helpers shared by endpoints and name servers. */
@@ -16,7 +17,7 @@ final class Hosts {
         return host == null || host.isBlank() || host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host;
     }
 
-    static ServiceDTO row(String kind, String name, ServiceState state, Instant started, String reason, String address, String description) {
+    static ServiceDTO row(ServiceKind kind, String name, ServiceState state, Instant started, String reason, String address, String description) {
         ServiceDTO dto = new ServiceDTO();
         dto.kind = kind;
         dto.name = name;
