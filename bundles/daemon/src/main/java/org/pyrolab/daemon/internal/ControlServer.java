@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.InetAddress;
@@ -14,6 +15,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -24,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.service.command.CommandProcessor;
+import org.apache.felix.service.command.CommandSession;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -62,6 +65,9 @@ public class ControlServer {
 
     /** The command whose arrival means the shell bundle's commands are registered. */
     private static final String SHELL_READY = "(&(osgi.command.scope=pyrolab)(osgi.command.function=status))";
+    private static final String READY_COMMAND = "pyrolab:status";
+    /** The session variable in which Gogo's runtime lists the commands it knows. */
+    private static final String COMMANDS = ".commands";
 
     private final CommandProcessor processor;
     private final InstanceLock lock;
@@ -91,7 +97,7 @@ public class ControlServer {
         this.shellReady = new ServiceTracker<>(context, context.createFilter(SHELL_READY), null) {
             @Override
             public Object addingService(ServiceReference<Object> reference) {
-                startServing();
+                startWhenGogoHasTheCommands();
                 return reference;
             }
         };
@@ -101,6 +107,32 @@ public class ControlServer {
     /** Open control connections, this one's own included, for {@code status}. */
     public int clients() {
         return slots.size();
+    }
+
+    /**
+     * Gogo registers its command processor before it starts tracking commands, so this component
+     * (activated by that registration) can see the shell's command service before Gogo has taken
+     * it in; the first command would then be "no command". Wait until Gogo resolves one.
+     */
+    private void startWhenGogoHasTheCommands() {
+        if (gogoHas(READY_COMMAND)) {
+            startServing();
+            return;
+        }
+        try {
+            closer.schedule(this::startWhenGogoHasTheCommands, 5, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            // deactivated meanwhile
+        }
+    }
+
+    private boolean gogoHas(String command) {
+        CommandSession session = processor.createSession(InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
+        try {
+            return session.get(COMMANDS) instanceof Collection<?> known && known.contains(command);
+        } finally {
+            session.close();
+        }
     }
 
     /** Starts serving once the shell's commands are there: a lockfile naming a port means a ready daemon. */
