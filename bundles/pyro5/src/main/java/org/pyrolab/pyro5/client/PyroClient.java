@@ -13,6 +13,7 @@ import javax.net.ssl.SSLSocket;
 
 import org.pyrolab.pyro5.serial.SerpentSerializer;
 import org.pyrolab.pyro5.serial.WireSerializer;
+import org.pyrolab.pyro5.tls.TlsFiles;
 import org.pyrolab.pyro5.wire.Message;
 import org.pyrolab.pyro5.wire.MemoryBudget;
 import org.pyrolab.pyro5.wire.MessageCodec;
@@ -71,6 +72,7 @@ public final class PyroClient implements AutoCloseable {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setProtocols(TlsFiles.PROTOCOLS.clone());
         tls.setSSLParameters(parameters);
         tls.setSoTimeout(timeoutMillis);
         try {

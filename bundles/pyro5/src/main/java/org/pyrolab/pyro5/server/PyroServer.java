@@ -108,7 +108,7 @@ public final class PyroServer implements AutoCloseable {
         watchdog.scheduleWithFixedDelay(this::checkCalls, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
         acceptor = threads("pyro-" + port + "-accept").newThread(this::acceptLoop);
         acceptor.start();
-        LOG.log(Level.INFO, "Pyro5 endpoint listening on {0}:{1}", config.host(), String.valueOf(port));
+        LOG.log(Level.INFO, "Pyro5 endpoint listening on {0}:{1}{2}", config.host(), String.valueOf(port), config.tls() == null ? "" : " (TLS)");
     }
 
     private void acceptLoop() {
@@ -164,6 +164,10 @@ public final class PyroServer implements AutoCloseable {
     /** A call on {@code c} was given up on: another thread goes on reading its messages. */
     void takeOver(Connection c) {
         connectionThreads.execute(c::serve);
+    }
+
+    ScheduledExecutorService timers() { // TLS handshake deadlines run on the watchdog's thread
+        return watchdog;
     }
 
     HungCalls hungCalls() {

@@ -2,6 +2,8 @@ package org.pyrolab.pyro5.server;
 
 import java.time.Duration;
 
+import org.pyrolab.pyro5.tls.ServerTls;
+
 /**
  * Settings of one {@link PyroServer}. Start from {@link #defaults()} and change what you need with
  * the {@code with...} methods.
@@ -18,10 +20,11 @@ import java.time.Duration;
  * @param messageDeadline a message must arrive whole this long after its first byte
  * @param callTimeout     how long a call may run before its client gets a TimeoutError (objects
  *                        may set their own); zero for no limit
+ * @param tls             TLS from the first byte (Pyro5's SSL mode), or null for plain TCP
  */
 public record PyroServerConfig(String host, int port, String advertisedHost, int maxMessageSize,
                                int maxConnections, boolean tracebacks, Duration idleTimeout,
-                               Duration messageDeadline, Duration callTimeout) {
+                               Duration messageDeadline, Duration callTimeout, ServerTls tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     /**
@@ -60,42 +63,47 @@ public record PyroServerConfig(String host, int port, String advertisedHost, int
 
     public static PyroServerConfig defaults() {
         return new PyroServerConfig(DEFAULT_HOST, 0, null, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_CONNECTIONS,
-                true, Duration.ZERO, DEFAULT_MESSAGE_DEADLINE, DEFAULT_CALL_TIMEOUT);
+                true, Duration.ZERO, DEFAULT_MESSAGE_DEADLINE, DEFAULT_CALL_TIMEOUT, null);
     }
 
     public PyroServerConfig withHost(String h) {
-        return new PyroServerConfig(h, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(h, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withPort(int p) {
-        return new PyroServerConfig(host, p, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, p, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withAdvertisedHost(String h) {
-        return new PyroServerConfig(host, port, h, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, h, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withMaxMessageSize(int size) {
-        return new PyroServerConfig(host, port, advertisedHost, size, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, size, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withMaxConnections(int n) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, n, tracebacks, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, n, tracebacks, idleTimeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withTracebacks(boolean on) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, on, idleTimeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, on, idleTimeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withIdleTimeout(Duration timeout) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, timeout, messageDeadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, timeout, messageDeadline, callTimeout, tls);
     }
 
     public PyroServerConfig withMessageDeadline(Duration deadline) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, deadline, callTimeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, deadline, callTimeout, tls);
     }
 
     public PyroServerConfig withCallTimeout(Duration timeout) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, timeout);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, timeout, tls);
+    }
+
+    /** TLS from the first byte with these settings, or plain TCP for null. */
+    public PyroServerConfig withTls(ServerTls settings) {
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, settings);
     }
 }
