@@ -15,4 +15,6 @@ public class EndpointDTO {
     public double messageDeadlineSeconds;
     /** Listed under {@code autolaunch.daemons}: started with the daemon. */
     public boolean autostart;
+    /** TLS from the first byte (Pyro5's SSL mode); null for plain TCP. */
+    public TlsDTO tls;
 }

@@ -16,4 +16,6 @@ public class NameServerDTO {
     public int maxEntries;
     /** Listed under {@code autolaunch.nameservers}: started with the daemon. */
     public boolean autostart;
+    /** TLS from the first byte (Pyro5's SSL mode); null for plain TCP. */
+    public TlsDTO tls;
 }

@@ -23,12 +23,21 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
 
     /** A nameserver entry ({@code nameservers:}). */
     public record NameServerSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
-            String storage, int maxEntries) {
+            String storage, int maxEntries, TlsSpec tls) {
     }
 
     /** An endpoint entry ({@code daemons:}, the Python PyroLab's word). */
     public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize,
-            double messageDeadlineSeconds) {
+            double messageDeadlineSeconds, TlsSpec tls) {
+    }
+
+    /**
+     * {@code tls:} of an endpoint or name server, its files already read once and found usable.
+     * Paths are absolute (a relative one is taken from the configuration file's folder); null
+     * where not given. A name server run elsewhere uses the same files as a client: {@code ca}
+     * checks the server, {@code cert} and {@code key} are this daemon's client certificate.
+     */
+    public record TlsSpec(String cert, String key, String ca, boolean requireClientCert) {
     }
 
     /** How a service's failures are answered. */

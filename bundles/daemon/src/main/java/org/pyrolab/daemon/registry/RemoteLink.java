@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameServerDTO;
+import org.pyrolab.api.dto.TlsDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.LockHolder;
@@ -16,6 +17,7 @@ import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
 import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
+import org.pyrolab.daemon.config.LabConfig.TlsSpec;
 
 /**
  * The registry's side of network access. The remote bundle is optional and may come and go, so
@@ -101,6 +103,7 @@ final class RemoteLink {
             dto.maxConnections = e.maxConnections();
             dto.maxMessageSize = e.maxMessageSize();
             dto.messageDeadlineSeconds = e.messageDeadlineSeconds();
+            dto.tls = tls(e.tls());
             dto.autostart = config.autolaunch().endpoints().contains(e.name())
                     || config.services().values().stream().anyMatch(s -> e.name().equals(s.endpoint()) && config.autolaunch().services().contains(s.name()));
             endpoints.add(dto);
@@ -120,10 +123,23 @@ final class RemoteLink {
             dto.autocleanSeconds = n.autocleanSeconds();
             dto.storage = n.storage();
             dto.maxEntries = n.maxEntries();
+            dto.tls = tls(n.tls());
             dto.autostart = config.autolaunch().nameservers().contains(n.name());
             nameservers.add(dto);
         }
         return nameservers;
+    }
+
+    private static TlsDTO tls(TlsSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        TlsDTO dto = new TlsDTO();
+        dto.cert = spec.cert();
+        dto.key = spec.key();
+        dto.ca = spec.ca();
+        dto.requireClientCert = spec.requireClientCert();
+        return dto;
     }
 
     private static RemoteServiceDTO service(ServiceSpec spec) {

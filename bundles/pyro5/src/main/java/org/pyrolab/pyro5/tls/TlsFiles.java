@@ -117,7 +117,7 @@ public record TlsFiles(Path cert, Path key, Path ca, boolean requireClientCert) 
     }
 
     /** A file of CA certificates, or a folder whose PEM files hold them (Python's {@code capath}, without the hash names). */
-    static List<X509Certificate> caCertificates(Path ca) throws TlsException {
+    public static List<X509Certificate> caCertificates(Path ca) throws TlsException {
         if (!Files.isDirectory(ca)) {
             return Pem.certificates(ca);
         }

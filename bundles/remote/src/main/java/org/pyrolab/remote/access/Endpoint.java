@@ -47,7 +47,7 @@ final class Endpoint {
         return Objects.equals(config.host, other.host) && config.port == other.port
                 && Objects.equals(config.nameservers, other.nameservers) && config.maxConnections == other.maxConnections
                 && config.maxMessageSize == other.maxMessageSize
-                && config.messageDeadlineSeconds == other.messageDeadlineSeconds;
+                && config.messageDeadlineSeconds == other.messageDeadlineSeconds && TlsSettings.same(config.tls, other.tls);
     }
 
     synchronized boolean running() {
@@ -68,6 +68,14 @@ final class Endpoint {
         }
         if (config.messageDeadlineSeconds > 0) {
             c = c.withMessageDeadline(Duration.ofMillis(Math.round(config.messageDeadlineSeconds * 1000)));
+        }
+        if (config.tls != null) {
+            try {
+                c = c.withTls(TlsSettings.server(config.tls));
+            } catch (IOException e) {
+                reason = "TLS: " + e.getMessage();
+                throw new IOException(reason, e);
+            }
         }
         PyroServer s = new PyroServer(c, new ExposedObjects(targets, locks), budget);
         try {
@@ -107,6 +115,6 @@ final class Endpoint {
         ServiceState state = server != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         int served = targets.ids().size();
         return Hosts.row("endpoint", config.name, state, started, reason, server == null ? null : address(),
-                "Pyro5 endpoint, " + served + (served == 1 ? " service" : " services"));
+                "Pyro5 endpoint, " + (config.tls != null ? "TLS, " : "") + served + (served == 1 ? " service" : " services"));
     }
 }
