@@ -41,11 +41,11 @@ final class TlsCheck {
             return null;
         }
         check.keys(body, path, KEYS);
+        int before = check.problems.size();
         Path cert = file(body, path, "cert");
         Path key = file(body, path, "key");
         Path ca = file(body, path, "ca");
         boolean require = check.bool(body, path, "require_client_cert", false);
-        int before = check.problems.size();
         if (server && cert == null && !body.containsKey("cert")) {
             check.error(path, "no `cert`; an endpoint with TLS needs its certificate and `key`" + HINT);
         }
