@@ -58,7 +58,7 @@ final class TlsCheck {
         if (require && ca == null && !body.containsKey("ca")) {
             check.error(path + ".require_client_cert", "needs `ca`, the CA that client certificates must come from");
         }
-        if (cert == null && key == null && ca == null && !body.containsKey("ca")) {
+        if (!body.containsKey("cert") && !body.containsKey("key") && !body.containsKey("ca")) {
             check.error(path, "give `ca` (to check a name server elsewhere) or `cert` and `key` (to serve TLS)");
         }
         if (check.problems.size() > before) {

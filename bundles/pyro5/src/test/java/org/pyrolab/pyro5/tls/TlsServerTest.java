@@ -192,6 +192,17 @@ class TlsServerTest {
     }
 
     @Test
+    void theNameServersProbeSeesATlsEndpointAlive() throws Exception {
+        PyroServer s = start(new TlsFiles(server.certFile(), server.keyFile(), pki.caFile, true).server());
+        org.pyrolab.pyro5.client.PyroProbe probe = new org.pyrolab.pyro5.client.PyroProbe(Duration.ofSeconds(5));
+
+        assertTrue(probe.alive(s.uri(ID)), "ns_autoclean must not drop the names of a TLS endpoint");
+        int port = s.port();
+        s.close();
+        assertTrue(!probe.alive(org.pyrolab.pyro5.serial.PyroUri.of(ID, "127.0.0.1", port)), "and a closed one is gone");
+    }
+
+    @Test
     void aPlainClientIsClosedAndTheServerGoesOn() throws Exception {
         PyroServer s = start(new TlsFiles(server.certFile(), server.keyFile(), null, false).server());
 
