@@ -61,15 +61,6 @@ public record TlsFiles(Path cert, Path key, Path ca, boolean requireClientCert) 
         return context(cert == null ? null : keyManagers(), trustManagers());
     }
 
-    /** Reads every file, so that a broken setting is found when the configuration is checked, not at the first connection. */
-    public void check(boolean server) throws TlsException {
-        if (server) {
-            server();
-        } else {
-            client();
-        }
-    }
-
     private static SSLContext context(KeyManager[] keys, TrustManager[] trust) throws TlsException {
         try {
             SSLContext c = SSLContext.getInstance("TLS");
