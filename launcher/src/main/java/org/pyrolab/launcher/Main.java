@@ -74,6 +74,9 @@ public final class Main {
         } catch (LauncherException e) {
             err.println("pyrolab: " + e.getMessage());
             return e.exitCode;
+        } catch (org.pyrolab.launcher.tls.TlsCommand.UsageException e) {
+            err.println("pyrolab: " + e.getMessage());
+            return ExitCode.USAGE;
         } catch (IOException | RuntimeException e) {
             err.println("pyrolab: " + e.getMessage());
             if (verbose) {
@@ -98,6 +101,9 @@ public final class Main {
                 // a one-folder home (PYROLAB_HOME, --home) must be passed on to the boot entry
                 Path home = folders.config.equals(folders.data) ? folders.data : null;
                 return AutostartCommand.run(Installation.locate().root, home, rest, out, err);
+            case "tls":
+                // certificates are made here, in the command's JVM: no daemon needed
+                return org.pyrolab.launcher.tls.TlsCommand.run(folders.data, rest, out);
             case "simulate":
                 return Simulators.run(Installation.locate(), rest);
             case "shell":

@@ -34,6 +34,7 @@ public final class CommandHelp {
     public static final String LOCK = "hold a service's instrument lock as you, until `pyrolab unlock NAME`";
     public static final String UNLOCK = "release your lock on a service; --force breaks anyone's";
     public static final String AUTOSTART = "start the daemon at boot or log-in (systemd, cron, launchd, Task Scheduler)";
+    public static final String TLS = "make a lab CA and certificates for TLS endpoints and nameservers (no daemon needed)";
     public static final String SHELL = "an interactive Gogo shell inside the daemon; `exit` leaves it running";
     public static final String HELP = "this summary, or one command's usage";
 
@@ -69,6 +70,11 @@ public final class CommandHelp {
         add("lock", "NAME", LOCK, "");
         add("unlock", "NAME [--force]", UNLOCK, "");
         add("autostart", "install [--at boot|login] [--print] | remove [--print] | status", AUTOSTART, "");
+        add("tls", "init [--host NAME]... [--client NAME]... [--dir DIR] [--force]", TLS,
+                "--host NAME   another name or address this computer is reached by (its own names and addresses are in already)\n"
+                        + "--client NAME a client certificate NAME for two-way TLS (require_client_cert)\n"
+                        + "--dir DIR     where the files go (default: <data>/tls)\n"
+                        + "--force       make a new CA even where one exists (every certificate it signed stops working)");
         add("shell", "", SHELL, "");
         add("help", "[CMD]", HELP, "");
     }

@@ -21,4 +21,6 @@ public class EndpointDTO {
     public String secretFile;
     /** Send Java stack traces and class names to remote callers ({@code remote_tracebacks}, debugging). */
     public boolean remoteTracebacks;
+    /** TLS from the first byte (Pyro5's SSL mode); null for plain TCP. */
+    public TlsDTO tls;
 }

@@ -20,4 +20,6 @@ public class NameServerDTO {
     public java.util.List<String> allow;
     /** Absolute path of the file holding the lab secret, or null for none. */
     public String secretFile;
+    /** TLS from the first byte (Pyro5's SSL mode); null for plain TCP. */
+    public TlsDTO tls;
 }

@@ -22,9 +22,9 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 public final class ConfigReader {
     private static final Set<String> TOP = Set.of("version", "nameservers", "daemons", "services", "autolaunch");
     private static final Set<String> NAMESERVER = Set.of("host", "ns_port", "broadcast", "ns_bcport", "ns_autoclean", "storage",
-            "max_entries", "allow", "secret_file");
+            "max_entries", "allow", "secret_file", "tls");
     private static final Set<String> ENDPOINT = Set.of("host", "port", "nameservers", "servertype", "max_connections", "max_message_size",
-            "message_deadline", "allow", "secret_file", "remote_tracebacks");
+            "message_deadline", "allow", "secret_file", "remote_tracebacks", "tls");
     private static final Set<String> SERVICE = Set.of("driver", "parameters", "description", "daemon", "nameservers", "instancemode",
             "restart", "max_restarts", "timeout", "ping_interval", "lease", "call_timeout");
     private static final Set<String> AUTOLAUNCH = Set.of("nameservers", "daemons", "services");
@@ -67,9 +67,10 @@ public final class ConfigReader {
         // relative secret_file paths are read from the configuration file's folder
         Path folder = source == null ? Path.of("").toAbsolutePath() : Path.of(source).toAbsolutePath().getParent();
         Map<String, NameServerSpec> nameservers = new LinkedHashMap<>();
-        check.entries(top, "nameservers").forEach((name, body) -> nameservers.put(name, nameserver(check, name, body, folder)));
+        TlsCheck tls = new TlsCheck(check, source);
+        check.entries(top, "nameservers").forEach((name, body) -> nameservers.put(name, nameserver(check, name, body, folder, tls)));
         Map<String, EndpointSpec> endpoints = new LinkedHashMap<>();
-        check.entries(top, "daemons").forEach((name, body) -> endpoints.put(name, endpoint(check, name, body, nameservers, folder)));
+        check.entries(top, "daemons").forEach((name, body) -> endpoints.put(name, endpoint(check, name, body, nameservers, folder, tls)));
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         check.entries(top, "services").forEach((name, body) -> services.put(name, service(check, name, body, nameservers, endpoints)));
         Autolaunch autolaunch = autolaunch(check, top.get("autolaunch"), nameservers, endpoints, services);
@@ -79,18 +80,18 @@ public final class ConfigReader {
         return new Result(new LabConfig(source, text, nameservers, endpoints, services, autolaunch), check.problems);
     }
 
-    private static NameServerSpec nameserver(Check check, String name, Map<String, Object> body, Path folder) {
+    private static NameServerSpec nameserver(Check check, String name, Map<String, Object> body, Path folder, TlsCheck tls) {
         String path = "nameservers." + name;
         check.keys(body, path, NAMESERVER);
         return new NameServerSpec(name, check.text(body, path, "host", "localhost"), check.port(body, path, "ns_port", 9090),
                 check.bool(body, path, "broadcast", false), check.port(body, path, "ns_bcport", 9091),
                 check.number(body, path, "ns_autoclean", 0.0, 0.0), check.choice(body, path, "storage", "memory", "memory", "file"),
                 check.integer(body, path, "max_entries", 10_000, 1), AccessKeys.allow(check, body, path),
-                AccessKeys.secretFile(check, body, path, folder));
+                AccessKeys.secretFile(check, body, path, folder), tls.read(body, path, false));
     }
 
     private static EndpointSpec endpoint(Check check, String name, Map<String, Object> body, Map<String, NameServerSpec> nameservers,
-            Path folder) {
+            Path folder, TlsCheck tls) {
         String path = "daemons." + name;
         check.keys(body, path, ENDPOINT);
         check.choice(body, path, "servertype", "thread", "thread", "multiplex");
@@ -98,7 +99,8 @@ public final class ConfigReader {
                 check.references(body, path, "nameservers", nameservers.keySet(), "nameservers"),
                 check.integer(body, path, "max_connections", 256, 1), check.integer(body, path, "max_message_size", 16 << 20, 1024),
                 check.number(body, path, "message_deadline", 20.0, 0.1), AccessKeys.allow(check, body, path),
-                AccessKeys.secretFile(check, body, path, folder), check.bool(body, path, "remote_tracebacks", false));
+                AccessKeys.secretFile(check, body, path, folder), check.bool(body, path, "remote_tracebacks", false),
+                tls.read(body, path, true));
     }
 
     private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameServerSpec> nameservers,

@@ -28,7 +28,7 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
      * @param secretFile absolute path of the lab secret's file, or null for none
      */
     public record NameServerSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
-            String storage, int maxEntries, List<String> allow, String secretFile) {
+            String storage, int maxEntries, List<String> allow, String secretFile, TlsSpec tls) {
     }
 
     /**
@@ -39,7 +39,16 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
      * @param remoteTracebacks send Java stack traces and class names to remote callers (debugging)
      */
     public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize,
-            double messageDeadlineSeconds, List<String> allow, String secretFile, boolean remoteTracebacks) {
+            double messageDeadlineSeconds, List<String> allow, String secretFile, boolean remoteTracebacks, TlsSpec tls) {
+    }
+
+    /**
+     * {@code tls:} of an endpoint or name server, its files already read once and found usable.
+     * Paths are absolute (a relative one is taken from the configuration file's folder); null
+     * where not given. A name server run elsewhere uses the same files as a client: {@code ca}
+     * checks the server, {@code cert} and {@code key} are this daemon's client certificate.
+     */
+    public record TlsSpec(String cert, String key, String ca, boolean requireClientCert) {
     }
 
     /** How a service's failures are answered. */

@@ -5,8 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.net.InetAddress;
@@ -15,7 +13,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.felix.service.command.CommandProcessor;
-import org.apache.felix.service.command.CommandSession;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
@@ -66,8 +62,6 @@ public class ControlServer {
     /** The command whose arrival means the shell bundle's commands are registered. */
     private static final String SHELL_READY = "(&(osgi.command.scope=pyrolab)(osgi.command.function=status))";
     private static final String READY_COMMAND = "pyrolab:status";
-    /** The session variable in which Gogo's runtime lists the commands it knows. */
-    private static final String COMMANDS = ".commands";
 
     private final CommandProcessor processor;
     private final InstanceLock lock;
@@ -115,7 +109,7 @@ public class ControlServer {
      * it in; the first command would then be "no command". Wait until Gogo resolves one.
      */
     private void startWhenGogoHasTheCommands() {
-        if (gogoHas(READY_COMMAND)) {
+        if (GogoCommands.known(processor, READY_COMMAND)) {
             startServing();
             return;
         }
@@ -123,15 +117,6 @@ public class ControlServer {
             closer.schedule(this::startWhenGogoHasTheCommands, 5, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             // deactivated meanwhile
-        }
-    }
-
-    private boolean gogoHas(String command) {
-        CommandSession session = processor.createSession(InputStream.nullInputStream(), OutputStream.nullOutputStream(), OutputStream.nullOutputStream());
-        try {
-            return session.get(COMMANDS) instanceof Collection<?> known && known.contains(command);
-        } finally {
-            session.close();
         }
     }
 

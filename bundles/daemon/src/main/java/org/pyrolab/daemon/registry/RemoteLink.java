@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 
 import org.pyrolab.api.dto.EndpointDTO;
 import org.pyrolab.api.dto.NameServerDTO;
+import org.pyrolab.api.dto.TlsDTO;
 import org.pyrolab.api.dto.RemoteServiceDTO;
 import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.dto.ServiceKind;
@@ -18,6 +19,7 @@ import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.EndpointSpec;
 import org.pyrolab.daemon.config.LabConfig.NameServerSpec;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
+import org.pyrolab.daemon.config.LabConfig.TlsSpec;
 
 /**
  * The registry's side of network access. The remote bundle is optional and may come and go, so
@@ -108,6 +110,7 @@ final class RemoteLink {
             dto.allow = e.allow();
             dto.secretFile = e.secretFile();
             dto.remoteTracebacks = e.remoteTracebacks();
+            dto.tls = tls(e.tls());
             dto.autostart = config.autolaunch().endpoints().contains(e.name())
                     || config.services().values().stream().anyMatch(s -> e.name().equals(s.endpoint()) && config.autolaunch().services().contains(s.name()));
             endpoints.add(dto);
@@ -129,10 +132,23 @@ final class RemoteLink {
             dto.maxEntries = n.maxEntries();
             dto.allow = n.allow();
             dto.secretFile = n.secretFile();
+            dto.tls = tls(n.tls());
             dto.autostart = config.autolaunch().nameservers().contains(n.name());
             nameservers.add(dto);
         }
         return nameservers;
+    }
+
+    private static TlsDTO tls(TlsSpec spec) {
+        if (spec == null) {
+            return null;
+        }
+        TlsDTO dto = new TlsDTO();
+        dto.cert = spec.cert();
+        dto.key = spec.key();
+        dto.ca = spec.ca();
+        dto.requireClientCert = spec.requireClientCert();
+        return dto;
     }
 
     private static RemoteServiceDTO service(ServiceSpec spec) {

@@ -11,6 +11,8 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 
+import org.pyrolab.pyro5.tls.TlsFiles;
+
 /** Opens a client's socket: TCP within the timeout, then TLS from the first byte when asked for. */
 final class ClientSockets {
 
@@ -38,6 +40,7 @@ final class ClientSockets {
         SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(plain, host, port, true);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setEndpointIdentificationAlgorithm("HTTPS");
+        parameters.setProtocols(TlsFiles.PROTOCOLS.clone()); // TLS 1.2 and 1.3, as Python's default context
         tls.setSSLParameters(parameters);
         tls.setSoTimeout(timeoutMillis);
         try {

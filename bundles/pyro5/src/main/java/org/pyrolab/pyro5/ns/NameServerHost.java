@@ -55,8 +55,10 @@ public final class NameServerHost implements AutoCloseable {
      * Whether register, remove and set_metadata need proof of membership in the lab: the secret,
      * or a verified client certificate (TLS), when either is configured. Reads never do.
      */
-    static boolean writesNeedProof(NameServerConfig config) {
-        return config.server().secret() != null;
+    static NameServerObjects.Proof writesNeedProof(NameServerConfig config) {
+        boolean certificates = config.server().tls() != null && (config.server().tls().wantClientAuth() || config.server().tls().needClientAuth());
+        return config.server().secret() != null ? NameServerObjects.Proof.SECRET_OR_CERTIFICATE
+                : certificates ? NameServerObjects.Proof.CERTIFICATE : NameServerObjects.Proof.NONE_NEEDED;
     }
 
     public synchronized void start() throws IOException {

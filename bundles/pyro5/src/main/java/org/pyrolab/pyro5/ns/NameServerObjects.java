@@ -30,16 +30,34 @@ final class NameServerObjects implements PyroObjects {
 
     private static final Set<String> WRITES = Set.of("register", "remove", "set_metadata");
     static final String PROOF_NEEDED = "this name server takes register, remove and set_metadata only from lab members:"
-            + " set ns._pyroHandshake = <the lab secret> in Python (Pyrolite: ns.pyroHandshake) before the first call;"
-            + " lookups and listings need no secret";
+            + " set ns._pyroHandshake = <the lab secret> in Python (Pyrolite: ns.pyroHandshake) before the first call,"
+            + " or connect over TLS with a client certificate from the lab CA (SSL_CLIENTCERT, SSL_CLIENTKEY) where the name server asks for one;"
+            + " lookups and listings need neither";
+
+    /** What makes a peer a lab member that may write. */
+    enum Proof {
+        /** Neither a secret nor client certificates are configured: anyone allowed to connect may write (Pyro5's way). */
+        NONE_NEEDED,
+        /** The lab secret in the handshake, or a verified client certificate. */
+        SECRET_OR_CERTIFICATE,
+        /** No secret is configured, but client certificates are asked for: a verified one. */
+        CERTIFICATE
+    }
 
     private final NameServer nameServer;
-    private final boolean writesNeedProof;
+    private final Proof proof;
 
-    /** @param writesNeedProof writes need the lab secret or a verified client certificate */
-    NameServerObjects(NameServer nameServer, boolean writesNeedProof) {
+    NameServerObjects(NameServer nameServer, Proof proof) {
         this.nameServer = nameServer;
-        this.writesNeedProof = writesNeedProof;
+        this.proof = proof;
+    }
+
+    private boolean mayWrite(Peer peer) {
+        return switch (proof) {
+            case NONE_NEEDED -> true;
+            case SECRET_OR_CERTIFICATE -> peer.secretGiven() || peer.clientCertificate() != null;
+            case CERTIFICATE -> peer.clientCertificate() != null;
+        };
     }
 
     /** Anyone allowed to connect may read; {@link #invoke} guards the writes. */
@@ -67,7 +85,7 @@ final class NameServerObjects implements PyroObjects {
         if (names == null) {
             throw RemoteError.attributeError("'NameServer' object has no attribute '" + call.method() + "'");
         }
-        if (writesNeedProof && WRITES.contains(call.method()) && !peer.secretGiven() && peer.clientCertificate() == null) {
+        if (WRITES.contains(call.method()) && !mayWrite(peer)) {
             throw new RemoteError("Pyro5.errors.SecurityError", PROOF_NEEDED);
         }
         Object[] a = bind(call, names);

@@ -75,9 +75,15 @@ final class Connection implements Runnable {
     public void run() {
         try {
             socket.setTcpNoDelay(true);
-            in = new SocketInput(socket, (int) Math.min(Integer.MAX_VALUE, server.config().idleTimeout().toMillis()),
+            // TLS is shaken hands here, on this connection's thread, never on the acceptor's
+            Socket io = server.config().tls() == null ? socket : TlsHandshake.run(server, socket, peer);
+            if (io == null) {
+                finish();
+                return;
+            }
+            in = new SocketInput(io, (int) Math.min(Integer.MAX_VALUE, server.config().idleTimeout().toMillis()),
                     server.config().messageDeadline().toNanos());
-            out = socket.getOutputStream();
+            out = io.getOutputStream();
         } catch (IOException e) {
             finish();
             return;

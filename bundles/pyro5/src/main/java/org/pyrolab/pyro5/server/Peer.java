@@ -1,5 +1,7 @@
 package org.pyrolab.pyro5.server;
 
+import java.security.cert.X509Certificate;
+
 /**
  * The client at the other end of one connection. {@link PyroObjects} may attach its own session
  * state (who locked what, session instances) and finds it again on every call of that connection.
@@ -14,7 +16,7 @@ public final class Peer {
     /** Digest of the PyroLab daemon identity its CONNECT carried, or null. */
     private volatile String identity;
     /** Set by a TLS server once the client's certificate is verified. */
-    private volatile java.security.cert.X509Certificate clientCertificate;
+    private volatile X509Certificate clientCertificate;
 
     Peer(String id, String host) {
         this.id = id;
@@ -53,11 +55,11 @@ public final class Peer {
     }
 
     /** The client's verified TLS certificate, or null (plain TCP, or TLS without a client certificate). */
-    public java.security.cert.X509Certificate clientCertificate() {
+    public X509Certificate clientCertificate() {
         return clientCertificate;
     }
 
-    void clientCertificate(java.security.cert.X509Certificate certificate) {
+    void clientCertificate(X509Certificate certificate) {
         this.clientCertificate = certificate;
     }
 

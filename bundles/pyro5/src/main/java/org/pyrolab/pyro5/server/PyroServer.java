@@ -13,10 +13,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.pyrolab.pyro5.serial.PyroUri;
@@ -100,15 +98,15 @@ public final class PyroServer implements AutoCloseable {
         serverSocket = ss;
         int port = ss.getLocalPort();
         // bounded by admission: connections (maxConnections) plus calls given up on (MAX_STUCK)
-        connectionThreads = Executors.newCachedThreadPool(threads("pyro-" + port + "-conn-"));
+        connectionThreads = Executors.newCachedThreadPool(ServerThreads.named("pyro-" + port + "-conn-"));
         onewayThreads = new ThreadPoolExecutor(ONEWAY_THREADS, ONEWAY_THREADS, 30, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(ONEWAY_QUEUE), threads("pyro-" + port + "-oneway-"));
+                new ArrayBlockingQueue<>(ONEWAY_QUEUE), ServerThreads.named("pyro-" + port + "-oneway-"));
         onewayThreads.allowCoreThreadTimeOut(true);
-        watchdog = Executors.newSingleThreadScheduledExecutor(threads("pyro-" + port + "-watchdog"));
+        watchdog = Executors.newSingleThreadScheduledExecutor(ServerThreads.named("pyro-" + port + "-watchdog"));
         watchdog.scheduleWithFixedDelay(this::checkCalls, WATCHDOG_MILLIS, WATCHDOG_MILLIS, TimeUnit.MILLISECONDS);
-        acceptor = threads("pyro-" + port + "-accept").newThread(this::acceptLoop);
+        acceptor = ServerThreads.named("pyro-" + port + "-accept").newThread(this::acceptLoop);
         acceptor.start();
-        LOG.log(Level.INFO, "Pyro5 endpoint listening on {0}:{1}", config.host(), String.valueOf(port));
+        LOG.log(Level.INFO, "Pyro5 endpoint listening on {0}:{1}{2}", config.host(), String.valueOf(port), config.tls() == null ? "" : " (TLS)");
     }
 
     private void acceptLoop() {
@@ -166,6 +164,10 @@ public final class PyroServer implements AutoCloseable {
     /** A call on {@code c} was given up on: another thread goes on reading its messages. */
     void takeOver(Connection c) {
         connectionThreads.execute(c::serve);
+    }
+
+    ScheduledExecutorService timers() { // TLS handshake deadlines run on the watchdog's thread
+        return watchdog;
     }
 
     HungCalls hungCalls() {
@@ -285,14 +287,5 @@ public final class PyroServer implements AutoCloseable {
         } catch (Exception e) {
             LOG.log(Level.DEBUG, "closing: {0}", e.getMessage());
         }
-    }
-
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

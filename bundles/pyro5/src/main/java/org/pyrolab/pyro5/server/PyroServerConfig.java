@@ -2,6 +2,8 @@ package org.pyrolab.pyro5.server;
 
 import java.time.Duration;
 
+import org.pyrolab.pyro5.tls.ServerTls;
+
 /**
  * Settings of one {@link PyroServer}. Start from {@link #defaults()} and change what you need with
  * the {@code with...} methods.
@@ -23,11 +25,12 @@ import java.time.Duration;
  * @param allow           peer addresses accepted; others are closed at accept. Null accepts
  *                        everyone (the engine's default; PyroLab's configuration defaults to loopback)
  * @param secret          the lab secret a CONNECT's handshake must carry, or null for none
+ * @param tls             TLS from the first byte (Pyro5's SSL mode), or null for plain TCP
  */
 public record PyroServerConfig(String host, int port, String advertisedHost, int maxMessageSize,
                                int maxConnections, boolean tracebacks, Duration idleTimeout,
                                Duration messageDeadline, Duration callTimeout, AllowList allow,
-                               LabSecret secret) {
+                               LabSecret secret, ServerTls tls) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
     /**
@@ -66,52 +69,57 @@ public record PyroServerConfig(String host, int port, String advertisedHost, int
 
     public static PyroServerConfig defaults() {
         return new PyroServerConfig(DEFAULT_HOST, 0, null, DEFAULT_MAX_MESSAGE_SIZE, DEFAULT_MAX_CONNECTIONS,
-                false, Duration.ZERO, DEFAULT_MESSAGE_DEADLINE, DEFAULT_CALL_TIMEOUT, null, null);
+                false, Duration.ZERO, DEFAULT_MESSAGE_DEADLINE, DEFAULT_CALL_TIMEOUT, null, null, null);
     }
 
     public PyroServerConfig withHost(String h) {
-        return new PyroServerConfig(h, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(h, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withPort(int p) {
-        return new PyroServerConfig(host, p, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, p, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withAdvertisedHost(String h) {
-        return new PyroServerConfig(host, port, h, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, port, h, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withMaxMessageSize(int size) {
-        return new PyroServerConfig(host, port, advertisedHost, size, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, port, advertisedHost, size, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withMaxConnections(int n) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, n, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, n, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withTracebacks(boolean on) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, on, idleTimeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, on, idleTimeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withIdleTimeout(Duration timeout) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, timeout, messageDeadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, timeout, messageDeadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withMessageDeadline(Duration deadline) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, deadline, callTimeout, allow, secret);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, deadline, callTimeout, allow, secret, tls);
     }
 
     public PyroServerConfig withCallTimeout(Duration timeout) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, timeout, allow, secret);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, timeout, allow, secret, tls);
     }
 
     /** Accepts connections only from these addresses; null for everyone. */
     public PyroServerConfig withAllow(AllowList a) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, a, secret);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, a, secret, tls);
     }
 
     /** A CONNECT must carry this secret (the name server lets it through and guards writes); null for none. */
     public PyroServerConfig withSecret(LabSecret s) {
-        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, s);
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, s, tls);
+    }
+
+    /** TLS from the first byte with these settings, or plain TCP for null. */
+    public PyroServerConfig withTls(ServerTls settings) {
+        return new PyroServerConfig(host, port, advertisedHost, maxMessageSize, maxConnections, tracebacks, idleTimeout, messageDeadline, callTimeout, allow, secret, settings);
     }
 }

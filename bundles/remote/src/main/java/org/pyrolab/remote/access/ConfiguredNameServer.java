@@ -27,6 +27,8 @@ import org.pyrolab.pyro5.ns.NameEntry;
 import org.pyrolab.pyro5.server.LabSecret;
 import org.pyrolab.pyro5.client.PyroProbe;
 import org.pyrolab.pyro5.server.PyroServerConfig;
+import org.pyrolab.pyro5.tls.ServerTls;
+import org.pyrolab.pyro5.tls.TlsException;
 import org.pyrolab.pyro5.wire.MemoryBudget;
 
 /**
@@ -63,7 +65,8 @@ final class ConfiguredNameServer {
         return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
                 && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries
-                && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile);
+                && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile)
+                && TlsSettings.same(config.tls, other.tls);
     }
 
     synchronized boolean running() {
@@ -78,6 +81,9 @@ final class ConfiguredNameServer {
             NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
             PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port)
                     .withAllow(Guard.allow(config.allow)).withSecret(Guard.secret(config.secretFile));
+            if (config.tls != null) {
+                server = server.withTls(tlsServer());
+            }
             NameServerConfig c = NameServerConfig.defaults().withServer(server)
                     .withBroadcast(config.broadcast, config.broadcastPort > 0 ? config.broadcastPort : NameServerConfig.DEFAULT_BROADCAST_PORT)
                     .withAutoclean(Duration.ofMillis(Math.round(config.autocleanSeconds * 1000)))
@@ -85,6 +91,9 @@ final class ConfiguredNameServer {
             NameServerHost h = new NameServerHost(c, store, new PyroProbe(c.probeTimeout()), budget);
             h.start();
             host = h;
+        } catch (TlsException e) {
+            reason = "TLS: " + e.getMessage();
+            throw new IOException(reason, e);
         } catch (IOException | RuntimeException e) {
             reason = e.getMessage() + (e.getMessage() != null && e.getMessage().startsWith("cannot bind")
                     ? "; choose another `ns_port` under nameservers." + config.name + " (0 picks a free one)" : " (nameservers." + config.name + ")");
@@ -194,12 +203,23 @@ final class ConfiguredNameServer {
         return LabSecret.identity(Map.of(LabSecret.IDENTITY_KEY, identity));
     }
 
+    private ServerTls tlsServer() throws TlsException {
+        if (config.tls.cert == null) {
+            throw new TlsException("name server " + config.name + " has `tls` without `cert` and `key`: it can only be reached as a client"
+                    + " (it runs on another computer); give it `cert` and `key` to run it here");
+        }
+        return TlsSettings.server(config.tls);
+    }
+
     private PyroClient client(boolean withIdentity) throws IOException {
         if (config.port == 0) {
             throw new IOException("name server " + config.name + " does not run here and `ns_port: 0` gives no address to reach it at");
         }
-        return new PyroClient(Hosts.bind(config.host), config.port, NameServer.OBJECT_ID,
-                new ClientOptions(CLIENT_TIMEOUT_MS, null, handshake(withIdentity)));
+        ClientOptions options = new ClientOptions(CLIENT_TIMEOUT_MS, null, handshake(withIdentity));
+        if (config.tls != null) {
+            options = options.withTls(TlsSettings.client(config.tls)); // as Pyro5's SSL=True with SSL_CACERTS, SSL_CLIENTCERT
+        }
+        return new PyroClient(Hosts.bind(config.host), config.port, NameServer.OBJECT_ID, options);
     }
 
     /** Where it is reached: here, or host:port elsewhere. */
@@ -210,8 +230,9 @@ final class ConfiguredNameServer {
 
     synchronized ServiceDTO row(String problems, int registered) {
         ServiceState state = host != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
-        String description = host != null ? "Pyro5 name server, " + host.nameServer().count() + " names, " + config.storage + " storage"
-                : "Pyro5 name server not run by this daemon; " + registered + " of its services registered there";
+        String tls = config.tls != null ? "TLS, " : "";
+        String description = host != null ? "Pyro5 name server, " + tls + host.nameServer().count() + " names, " + config.storage + " storage"
+                : "Pyro5 name server not run by this daemon; " + tls + registered + " of its services registered there";
         return Hosts.row(ServiceKind.NAMESERVER, config.name, state, started, reason != null ? reason : problems,
                 host != null ? address() : where(), description);
     }

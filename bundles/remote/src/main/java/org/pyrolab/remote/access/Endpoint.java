@@ -52,7 +52,7 @@ final class Endpoint {
                 && config.maxMessageSize == other.maxMessageSize
                 && config.messageDeadlineSeconds == other.messageDeadlineSeconds
                 && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile)
-                && config.remoteTracebacks == other.remoteTracebacks;
+                && config.remoteTracebacks == other.remoteTracebacks && TlsSettings.same(config.tls, other.tls);
     }
 
     synchronized boolean running() {
@@ -74,14 +74,21 @@ final class Endpoint {
         if (config.messageDeadlineSeconds > 0) {
             c = c.withMessageDeadline(Duration.ofMillis(Math.round(config.messageDeadlineSeconds * 1000)));
         }
-        PyroServer s;
         try {
             c = c.withAllow(Guard.allow(config.allow)).withSecret(Guard.secret(config.secretFile)).withTracebacks(config.remoteTracebacks);
         } catch (IOException | IllegalArgumentException e) {
             reason = e.getMessage() + " (daemons." + config.name + ")";
             throw new IOException(reason, e);
         }
-        s = new PyroServer(c, new ExposedObjects(targets, locks), budget);
+        if (config.tls != null) {
+            try {
+                c = c.withTls(TlsSettings.server(config.tls));
+            } catch (IOException e) {
+                reason = "TLS: " + e.getMessage();
+                throw new IOException(reason, e);
+            }
+        }
+        PyroServer s = new PyroServer(c, new ExposedObjects(targets, locks), budget);
         try {
             s.start();
         } catch (IOException | RuntimeException e) {
@@ -123,6 +130,6 @@ final class Endpoint {
         ServiceState state = server != null ? ServiceState.RUNNING : reason != null ? ServiceState.FAILED : ServiceState.STOPPED;
         int served = targets.ids().size();
         return Hosts.row(ServiceKind.ENDPOINT, config.name, state, started, reason, server == null ? null : address(),
-                "Pyro5 endpoint, " + served + (served == 1 ? " service" : " services"));
+                "Pyro5 endpoint, " + (config.tls != null ? "TLS, " : "") + served + (served == 1 ? " service" : " services"));
     }
 }
