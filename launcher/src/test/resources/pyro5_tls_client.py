@@ -7,7 +7,10 @@ protocol (502, json serializer id 3) is spoken here by hand.
 
 usage: pyro5_tls_client.py NS_HOST NS_PORT NAME CAFILE [CLIENTCERT CLIENTKEY]
 Looks NAME up on the name server, calls echo("hello over tls") on it and prints the result.
+With LAB_SECRET set, every CONNECT carries it as handshake data (Pyro5: proxy._pyroHandshake);
+with LOOKUP_ONLY=1 it prints the looked-up URI and calls nothing.
 """
+import os
 import json
 import re
 import socket
@@ -58,7 +61,7 @@ class Proxy:
         self.obj = obj
         self.seq = 0
         self.sock = connect(host, port, cafile, cert, key)
-        send(self.sock, CONNECT, self.seq, {"handshake": "hello", "object": obj})
+        send(self.sock, CONNECT, self.seq, {"handshake": os.environ.get("LAB_SECRET", "hello"), "object": obj})
         msgtype, _, answer = receive(self.sock)
         if msgtype != CONNECTOK:
             raise RuntimeError("connect failed: %r" % (answer,))
@@ -87,6 +90,9 @@ def main(argv):
         state = uri.get("state")
         m = re.match(r"(.*)@(.*):(\d+)", "%s@%s:%s" % (state[1], state[3], state[4]))
     obj, host, port = m.group(1), m.group(2), int(m.group(3))
+    if os.environ.get("LOOKUP_ONLY") == "1":
+        print(json.dumps({"uri": "PYRO:%s@%s:%d" % (obj, host, port)}))
+        return
     echo = Proxy(host, port, obj, cafile, cert, key)
     print(json.dumps({"uri": "PYRO:%s@%s:%d" % (obj, host, port), "echo": echo.call("echo", "hello over tls"),
                       "tls": echo.sock.version()}))

@@ -70,7 +70,7 @@ public final class Pyrolab implements AutoCloseable {
         public final String out;
         public final String err;
 
-        Result(int exit, String out, String err) {
+        public Result(int exit, String out, String err) {
             this.exit = exit;
             this.out = out;
             this.err = err;
