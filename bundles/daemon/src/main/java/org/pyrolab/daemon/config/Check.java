@@ -48,6 +48,7 @@ final class Check {
         Map<String, Object> map = map(node, section);
         if (map != null) {
             map.forEach((name, body) -> {
+                Names.problem(name).ifPresent(problem -> error(section + "." + name, "`" + name + "` cannot be used as a name: " + problem));
                 Map<String, Object> entry = body == null ? Map.of() : map(body, section + "." + name);
                 if (entry != null) {
                     entries.put(name, entry);
