@@ -21,14 +21,14 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
     public record Autolaunch(List<String> nameservers, List<String> endpoints, List<String> services) {
     }
 
-    /** A nameserver entry ({@code nameservers:}). */
+    /** A nameserver entry ({@code nameservers:}); {@code advertise} is the host for its URI, or null to choose. */
     public record NameServerSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
-            String storage, int maxEntries) {
+            String storage, int maxEntries, String advertise) {
     }
 
-    /** An endpoint entry ({@code daemons:}, the Python PyroLab's word). */
+    /** An endpoint entry ({@code daemons:}, the Python PyroLab's word); {@code advertise} is the host for URIs, or null to choose. */
     public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize,
-            double messageDeadlineSeconds) {
+            double messageDeadlineSeconds, String advertise) {
     }
 
     /** How a service's failures are answered. */

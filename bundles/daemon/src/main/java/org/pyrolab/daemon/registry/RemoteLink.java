@@ -101,6 +101,7 @@ final class RemoteLink {
             dto.maxConnections = e.maxConnections();
             dto.maxMessageSize = e.maxMessageSize();
             dto.messageDeadlineSeconds = e.messageDeadlineSeconds();
+            dto.advertise = e.advertise();
             dto.autostart = config.autolaunch().endpoints().contains(e.name())
                     || config.services().values().stream().anyMatch(s -> e.name().equals(s.endpoint()) && config.autolaunch().services().contains(s.name()));
             endpoints.add(dto);
@@ -120,6 +121,7 @@ final class RemoteLink {
             dto.autocleanSeconds = n.autocleanSeconds();
             dto.storage = n.storage();
             dto.maxEntries = n.maxEntries();
+            dto.advertise = n.advertise();
             dto.autostart = config.autolaunch().nameservers().contains(n.name());
             nameservers.add(dto);
         }

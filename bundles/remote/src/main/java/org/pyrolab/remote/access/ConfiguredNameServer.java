@@ -51,7 +51,8 @@ final class ConfiguredNameServer {
     boolean sameAs(NameServerDTO other) {
         return Objects.equals(config.host, other.host) && config.port == other.port && config.broadcast == other.broadcast
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
-                && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries;
+                && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries
+                && Objects.equals(config.advertise, other.advertise);
     }
 
     synchronized boolean running() {
@@ -64,7 +65,8 @@ final class ConfiguredNameServer {
         }
         try {
             NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
-            PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
+            PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port)
+                    .withAdvertisedHost(config.advertise);
             NameServerConfig c = NameServerConfig.defaults().withServer(server)
                     .withBroadcast(config.broadcast, config.broadcastPort > 0 ? config.broadcastPort : NameServerConfig.DEFAULT_BROADCAST_PORT)
                     .withAutoclean(Duration.ofMillis(Math.round(config.autocleanSeconds * 1000)))

@@ -47,7 +47,7 @@ final class Endpoint {
         return Objects.equals(config.host, other.host) && config.port == other.port
                 && Objects.equals(config.nameservers, other.nameservers) && config.maxConnections == other.maxConnections
                 && config.maxMessageSize == other.maxMessageSize
-                && config.messageDeadlineSeconds == other.messageDeadlineSeconds;
+                && config.messageDeadlineSeconds == other.messageDeadlineSeconds && Objects.equals(config.advertise, other.advertise);
     }
 
     synchronized boolean running() {
@@ -59,7 +59,8 @@ final class Endpoint {
         if (server != null) {
             return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.ALREADY_RUNNING, address());
         }
-        PyroServerConfig c = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
+        PyroServerConfig c = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port)
+                .withAdvertisedHost(config.advertise);
         if (config.maxConnections > 0) {
             c = c.withMaxConnections(config.maxConnections);
         }
