@@ -1,14 +1,20 @@
 package org.pyrolab.launcher;
 
-import org.pyrolab.control.DaemonProperties;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
- * The process a lockfile names, and whether it really is a PyroLab daemon of this user for
- * this data folder: only then may {@code up --force} end it.
+ * The process a lockfile names, and whether it really is a PyroLab daemon of this user, this
+ * installation and this data folder: only then may {@code up --force} end it.
  */
 final class DaemonProcess {
     private final ProcessHandle handle;
@@ -26,19 +32,97 @@ final class DaemonProcess {
         return handle.pid();
     }
 
-    /** Its command line names the daemon's main class and this data folder, and it runs as this user. */
-    boolean isPyroLabDaemonFor(Path data) {
-        ProcessHandle.Info info = handle.info();
-        String commandLine = info.commandLine().orElse("");
-        String user = info.user().orElse("");
-        return commandLine.contains(DaemonSettings.DAEMON_MAIN)
-                && commandLine.contains("-D" + DaemonProperties.DATA + "=" + data)
-                && sameUser(user, System.getProperty("user.name"));
+    /**
+     * It runs as this user and is exactly a PyroLab daemon of this installation for this data
+     * folder, background or {@code up --foreground} ({@link DaemonIdentity}); anything that only
+     * looks similar (another home that starts with this one's path, a shell whose command line
+     * mentions the main class) is not.
+     */
+    boolean isPyroLabDaemonOf(Path install, Path data) {
+        if (!sameUser()) {
+            return false;
+        }
+        DaemonIdentity.Facts facts = facts();
+        return facts != null && DaemonIdentity.isDaemonOf(facts, install, data, System.getProperty("os.name"),
+                Path.of(System.getProperty("user.home")));
     }
 
-    private static boolean sameUser(String processUser, String me) {
-        // Windows reports DOMAIN\\user
-        return processUser.equals(me) || processUser.endsWith("\\" + me);
+    /** Every live process, other than this one, that is a PyroLab daemon of this installation and data folder. */
+    static List<DaemonProcess> allOf(Path install, Path data) {
+        long self = ProcessHandle.current().pid();
+        return ProcessHandle.allProcesses().filter(p -> p.pid() != self).map(DaemonProcess::new)
+                .filter(p -> p.isPyroLabDaemonOf(install, data)).collect(Collectors.toList());
+    }
+
+    /**
+     * Its arguments, environment and folder: exactly, from {@code /proc} on Linux (arguments as
+     * the NUL-separated list the kernel keeps, not a command line joined with spaces); elsewhere
+     * the arguments {@link ProcessHandle.Info} gives, without environment. Null when unknown.
+     */
+    private DaemonIdentity.Facts facts() {
+        Path proc = Path.of("/proc", Long.toString(pid()));
+        if (Files.isDirectory(proc)) {
+            try {
+                List<String> argv = split(Files.readAllBytes(proc.resolve("cmdline")));
+                Map<String, String> env = null;
+                try {
+                    env = new HashMap<>();
+                    for (String entry : split(Files.readAllBytes(proc.resolve("environ")))) {
+                        int eq = entry.indexOf('=');
+                        if (eq > 0) {
+                            env.put(entry.substring(0, eq), entry.substring(eq + 1));
+                        }
+                    }
+                } catch (IOException unreadable) {
+                    env = null;
+                }
+                Path cwd = null;
+                try {
+                    cwd = Files.readSymbolicLink(proc.resolve("cwd"));
+                } catch (IOException | UnsupportedOperationException unreadable) {
+                    // relative paths in its arguments then prove nothing
+                }
+                return new DaemonIdentity.Facts(argv, env, cwd);
+            } catch (IOException gone) {
+                return null;
+            }
+        }
+        ProcessHandle.Info info = handle.info();
+        if (info.command().isEmpty() || info.arguments().isEmpty()) {
+            return null;
+        }
+        List<String> argv = new ArrayList<>();
+        argv.add(info.command().get());
+        argv.addAll(List.of(info.arguments().get()));
+        return new DaemonIdentity.Facts(argv, null, null);
+    }
+
+    private static List<String> split(byte[] nulSeparated) {
+        List<String> parts = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < nulSeparated.length; i++) {
+            if (nulSeparated[i] == 0) {
+                parts.add(new String(nulSeparated, start, i - start, StandardCharsets.UTF_8));
+                start = i + 1;
+            }
+        }
+        if (start < nulSeparated.length) {
+            parts.add(new String(nulSeparated, start, nulSeparated.length - start, StandardCharsets.UTF_8));
+        }
+        return parts;
+    }
+
+    /** The same user: the uid of its /proc entry on Linux; elsewhere the user name the OS reports. */
+    private boolean sameUser() {
+        try {
+            Object its = Files.getAttribute(Path.of("/proc", Long.toString(pid())), "unix:uid");
+            return its.equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noProc) {
+            String user = handle.info().user().orElse("");
+            String me = System.getProperty("user.name");
+            // Windows reports DOMAIN and user joined by a backslash
+            return user.equals(me) || user.endsWith("\\" + me);
+        }
     }
 
     /** Ends the process: TERM, then KILL after {@code graceMs}. Returns how it ended. */

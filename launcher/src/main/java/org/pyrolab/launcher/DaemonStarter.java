@@ -58,26 +58,37 @@ final class DaemonStarter {
         }
     }
 
-    /** Refuses when a healthy daemon runs; ends a hung one under --force; ignores stale records. */
+    /**
+     * Refuses when a healthy daemon runs; ends a hung one under --force; ignores stale records.
+     * Under --force it also ends daemons of this installation and home that left no record (hung
+     * before they were ready, or whose record was removed), which would keep a new one out.
+     */
     private void clearTheWay(boolean force) throws InterruptedException {
         Optional<LockFile> record = LockFile.read(folders.data);
-        if (record.isEmpty()) {
-            return;
+        Optional<DaemonProcess> holder = record.flatMap(l -> DaemonProcess.of(l.pid))
+                .filter(p -> p.isPyroLabDaemonOf(installation.root, folders.data));
+        if (holder.isPresent()) {
+            LockFile lock = record.get();
+            if (new ControlClient(folders.data, lock).answers(ANSWER_TIMEOUT_MS)) {
+                throw new LauncherException("PyroLab daemon is already running (pid " + lock.pid + ")");
+            }
+            if (!force) {
+                throw new LauncherException("PyroLab daemon (pid " + lock.pid + ") holds the lock but does not answer on its control port;"
+                        + " if it is hung, run `pyrolab up --force` to end it and start a new one");
+            }
+            end(holder.get());
         }
-        LockFile lock = record.get();
-        Optional<DaemonProcess> holder = DaemonProcess.of(lock.pid);
-        if (holder.isEmpty() || !holder.get().isPyroLabDaemonFor(folders.data)) {
-            return; // the daemon died without cleaning up (kill -9, power loss): its OS lock went with it
+        // a record whose pid is dead or someone else's: the daemon died without cleaning up (kill -9, power loss)
+        if (force) {
+            for (DaemonProcess other : DaemonProcess.allOf(installation.root, folders.data)) {
+                end(other);
+            }
         }
-        if (new ControlClient(folders.data, lock).answers(ANSWER_TIMEOUT_MS)) {
-            throw new LauncherException("PyroLab daemon is already running (pid " + lock.pid + ")");
-        }
-        if (!force) {
-            throw new LauncherException("PyroLab daemon (pid " + lock.pid + ") holds the lock but does not answer on its control port;"
-                    + " if it is hung, run `pyrolab up --force` to end it and start a new one");
-        }
-        String how = holder.get().end(5000);
-        out.println("Ended unresponsive PyroLab daemon (pid " + lock.pid + ") with " + how + ".");
+    }
+
+    private void end(DaemonProcess process) throws InterruptedException {
+        String how = process.end(5000);
+        out.println("Ended unresponsive PyroLab daemon (pid " + process.pid() + ") with " + how + ".");
     }
 
     private LockFile spawnAndWait(Path config, boolean verbose) throws IOException, InterruptedException {

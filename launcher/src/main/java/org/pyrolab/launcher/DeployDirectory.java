@@ -21,7 +21,7 @@ final class DeployDirectory {
         if (Files.isDirectory(deploy)) {
             return;
         }
-        Files.createDirectories(deploy);
+        OwnerOnly.createDirectories(deploy);
         for (Path jar : Installation.jars(shippedDrivers)) {
             Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             LOG.info("deploy directory created with the installation's driver " + jar.getFileName());

@@ -60,11 +60,18 @@ final class Folders {
         return data.resolve("logs");
     }
 
-    /** Creates both folders if needed; fails with a sentence saying what to do. */
+    Path deploy() {
+        return data.resolve("deploy");
+    }
+
+    /**
+     * Creates both folders if needed, owner-only; fails with a sentence saying what to do when one
+     * cannot be written, or is not the user's alone (another owner, writable by group or others).
+     */
     void ensureWritable() {
         for (Path dir : new Path[] {config, data}) {
             try {
-                Files.createDirectories(dir);
+                OwnerOnly.createDirectories(dir);
             } catch (IOException e) {
                 throw new LauncherException("cannot create the PyroLab folder " + dir + " (" + e.getMessage()
                         + "); set PYROLAB_HOME or --home to a folder you can write");
@@ -74,5 +81,10 @@ final class Folders {
                         + " is not writable; fix its permissions or set PYROLAB_HOME or --home to a folder you can write");
             }
         }
+        OwnerOnly.check("the PyroLab data folder", data);
+        if (!config.equals(data)) {
+            OwnerOnly.check("the PyroLab configuration folder", config);
+        }
+        OwnerOnly.check("the deploy directory", deploy());
     }
 }

@@ -1,5 +1,6 @@
 package org.pyrolab.launcher.autostart;
 
+import org.pyrolab.control.AtomicFile;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ interface Step {
         @Override
         public String apply() throws IOException {
             Files.createDirectories(path.getParent());
-            Files.write(path, content.getBytes(charset));
+            AtomicFile.write(path, content.getBytes(charset)); // a crash leaves the old entry or the new, whole
             return "wrote " + path;
         }
     }

@@ -13,6 +13,8 @@ public class EndpointDTO {
     public int maxMessageSize;
     /** A message must arrive whole this many seconds after its first byte. */
     public double messageDeadlineSeconds;
+    /** The host written into its URIs ({@code advertise}), or null: the bound address, or for 0.0.0.0 a non-loopback one. */
+    public String advertise;
     /** Listed under {@code autolaunch.daemons}: started with the daemon. */
     public boolean autostart;
     /** Addresses and CIDR networks that may connect, as configured; null means loopback only. */

@@ -14,6 +14,8 @@ public class NameServerDTO {
     public String storage;
     /** How many names peers may register ({@code max_entries}); a new name beyond it is refused. */
     public int maxEntries;
+    /** The host written into its URI ({@code advertise}), or null: the bound address, or for 0.0.0.0 a non-loopback one. */
+    public String advertise;
     /** Listed under {@code autolaunch.nameservers}: started with the daemon. */
     public boolean autostart;
     /** Addresses and CIDR networks that may connect, as configured; null means loopback only. */

@@ -48,6 +48,7 @@ final class Check {
         Map<String, Object> map = map(node, section);
         if (map != null) {
             map.forEach((name, body) -> {
+                Names.problem(name).ifPresent(problem -> error(section + "." + name, "`" + name + "` cannot be used as a name: " + problem));
                 Map<String, Object> entry = body == null ? Map.of() : map(body, section + "." + name);
                 if (entry != null) {
                     entries.put(name, entry);
@@ -76,6 +77,22 @@ final class Check {
         }
         error(path + "." + key, "expected text, not `" + value + "`");
         return fallback;
+    }
+
+    /** A host name or IP address for URIs ({@code advertise}), or null when not given. */
+    String host(Map<String, Object> body, String path, String key) {
+        String value = text(body, path, key, null);
+        if (value == null) {
+            return null;
+        }
+        boolean name = value.matches("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+        boolean ipv6 = value.contains(":") && value.matches("[0-9A-Fa-f:.]+");
+        if (!name && !ipv6) {
+            error(path + "." + key, "expected the host name or IP address clients reach this at, as `192.168.1.20` or"
+                    + " `labpc.example.org`, not `" + value + "`");
+            return null;
+        }
+        return value;
     }
 
     boolean bool(Map<String, Object> body, String path, String key, boolean fallback) {

@@ -22,9 +22,9 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
 public final class ConfigReader {
     private static final Set<String> TOP = Set.of("version", "nameservers", "daemons", "services", "autolaunch");
     private static final Set<String> NAMESERVER = Set.of("host", "ns_port", "broadcast", "ns_bcport", "ns_autoclean", "storage",
-            "max_entries", "allow", "secret_file", "tls");
+            "max_entries", "allow", "secret_file", "tls", "advertise");
     private static final Set<String> ENDPOINT = Set.of("host", "port", "nameservers", "servertype", "max_connections", "max_message_size",
-            "message_deadline", "allow", "secret_file", "remote_tracebacks", "tls");
+            "message_deadline", "allow", "secret_file", "remote_tracebacks", "tls", "advertise");
     private static final Set<String> SERVICE = Set.of("driver", "parameters", "description", "daemon", "nameservers", "instancemode",
             "restart", "max_restarts", "timeout", "ping_interval", "lease", "call_timeout");
     private static final Set<String> AUTOLAUNCH = Set.of("nameservers", "daemons", "services");
@@ -87,7 +87,7 @@ public final class ConfigReader {
                 check.bool(body, path, "broadcast", false), check.port(body, path, "ns_bcport", 9091),
                 check.number(body, path, "ns_autoclean", 0.0, 0.0), check.choice(body, path, "storage", "memory", "memory", "file"),
                 check.integer(body, path, "max_entries", 10_000, 1), AccessKeys.allow(check, body, path),
-                AccessKeys.secretFile(check, body, path, folder), tls.read(body, path, false));
+                AccessKeys.secretFile(check, body, path, folder), tls.read(body, path, false), check.host(body, path, "advertise"));
     }
 
     private static EndpointSpec endpoint(Check check, String name, Map<String, Object> body, Map<String, NameServerSpec> nameservers,
@@ -100,7 +100,7 @@ public final class ConfigReader {
                 check.integer(body, path, "max_connections", 256, 1), check.integer(body, path, "max_message_size", 16 << 20, 1024),
                 check.number(body, path, "message_deadline", 20.0, 0.1), AccessKeys.allow(check, body, path),
                 AccessKeys.secretFile(check, body, path, folder), check.bool(body, path, "remote_tracebacks", false),
-                tls.read(body, path, true));
+                tls.read(body, path, true), check.host(body, path, "advertise"));
     }
 
     private ServiceSpec service(Check check, String name, Map<String, Object> body, Map<String, NameServerSpec> nameservers,

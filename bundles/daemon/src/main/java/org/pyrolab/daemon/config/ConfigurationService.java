@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.control.AtomicFile;
 import org.pyrolab.daemon.internal.DataFolder;
 import org.pyrolab.daemon.internal.InstanceLock;
 import org.pyrolab.daemon.internal.Fatal;
@@ -91,15 +91,19 @@ public class ConfigurationService implements Configuration {
         return dtos(load(file).problems());
     }
 
+    /**
+     * Installs {@code file} as the user configuration. Synchronized with {@code rename},
+     * {@code reset} and {@code reload}: concurrent changes of the file happen one after the
+     * other, each whole ({@link AtomicFile}), none lost in between another's read and write.
+     */
     @Override
-    public List<ProblemDTO> update(Path file) {
+    public synchronized List<ProblemDTO> update(Path file) {
         ConfigReader.Result result = load(file);
         if (result.ok()) {
             try {
                 Files.createDirectories(userConfig.getParent());
-                Path temp = userConfig.resolveSibling(userConfig.getFileName() + ".new");
-                Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-                Files.move(temp, userConfig, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                // exactly the bytes that were checked, not whatever the file holds by now
+                AtomicFile.writeString(userConfig, result.config().text());
             } catch (IOException e) {
                 throw new IllegalStateException("cannot write " + userConfig + ": " + e.getMessage());
             }
@@ -128,7 +132,7 @@ public class ConfigurationService implements Configuration {
     }
 
     @Override
-    public Path reset() {
+    public synchronized Path reset() {
         try {
             return Files.deleteIfExists(userConfig) ? userConfig : null;
         } catch (IOException e) {
@@ -161,6 +165,9 @@ public class ConfigurationService implements Configuration {
         if (!newName.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
             throw new IllegalArgumentException("`" + newName + "` is not a usable name; use letters, digits, dots, dashes and underscores");
         }
+        Names.problem(newName).ifPresent(problem -> {
+            throw new IllegalArgumentException("`" + newName + "` is not a usable name: " + problem);
+        });
         if (source == null) {
             throw new IllegalArgumentException("the daemon runs from no configuration file, so there is nothing to rename");
         }
@@ -208,7 +215,7 @@ public class ConfigurationService implements Configuration {
         ObjectMapper yaml = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
         try {
-            Files.writeString(source, yaml.writeValueAsString(tree), StandardCharsets.UTF_8);
+            AtomicFile.writeString(source, yaml.writeValueAsString(tree));
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + source + ": " + e.getMessage());
         }

@@ -26,9 +26,10 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
      *
      * @param allow      addresses and networks that may connect as written, or null for loopback only
      * @param secretFile absolute path of the lab secret's file, or null for none
+     * @param advertise  the host for its URI, or null to choose
      */
     public record NameServerSpec(String name, String host, int port, boolean broadcast, int broadcastPort, double autocleanSeconds,
-            String storage, int maxEntries, List<String> allow, String secretFile, TlsSpec tls) {
+            String storage, int maxEntries, List<String> allow, String secretFile, TlsSpec tls, String advertise) {
     }
 
     /**
@@ -37,9 +38,10 @@ public record LabConfig(String source, String text, Map<String, NameServerSpec> 
      * @param allow            addresses and networks that may connect as written, or null for loopback only
      * @param secretFile       absolute path of the lab secret's file, or null for none
      * @param remoteTracebacks send Java stack traces and class names to remote callers (debugging)
+     * @param advertise        the host for URIs, or null to choose
      */
     public record EndpointSpec(String name, String host, int port, List<String> nameservers, int maxConnections, int maxMessageSize,
-            double messageDeadlineSeconds, List<String> allow, String secretFile, boolean remoteTracebacks, TlsSpec tls) {
+            double messageDeadlineSeconds, List<String> allow, String secretFile, boolean remoteTracebacks, TlsSpec tls, String advertise) {
     }
 
     /**

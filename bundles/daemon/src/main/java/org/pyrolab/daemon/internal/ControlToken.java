@@ -8,12 +8,13 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.SecureRandom;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+
+import org.pyrolab.control.AtomicFile;
 
 /**
  * A fresh secret for each daemon run, in a file only its owner can read (POSIX mode 0600, or an
@@ -27,15 +28,14 @@ final class ControlToken {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         String token = HexFormat.of().formatHex(secret);
-        Files.deleteIfExists(file);
-        if (Files.getFileStore(file.getParent()).supportsFileAttributeView("posix")) {
-            // created with 0600 from the start: there is no moment at which others could read it
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.createFile(file);
-            ownerOnly(file);
-        }
-        Files.write(file, token.getBytes(StandardCharsets.US_ASCII));
+        boolean posix = Files.getFileStore(file.getParent()).supportsFileAttributeView("posix");
+        // the temporary file is 0600 from the start on POSIX (and given an owner-only ACL elsewhere) before the
+        // secret goes in, so there is no moment at which others could read it; the rename keeps the mode
+        AtomicFile.write(file, token.getBytes(StandardCharsets.US_ASCII), temporary -> {
+            if (!posix) {
+                ownerOnly(temporary);
+            }
+        });
         return token;
     }
 

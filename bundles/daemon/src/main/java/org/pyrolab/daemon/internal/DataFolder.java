@@ -87,6 +87,11 @@ public final class DataFolder {
         return root.resolve(LockFile.NAME);
     }
 
+    /** {@code <data>/instance.lock}: the file whose OS lock keeps a second daemon of this folder out. */
+    public Path instanceLock() {
+        return root.resolve("instance.lock");
+    }
+
     /** The control channel's owner-only token file. */
     public Path token() {
         return root.resolve(ControlChannel.TOKEN_FILE);
@@ -114,7 +119,19 @@ public final class DataFolder {
 
     /** One service's current log file. */
     public Path serviceLog(String service) {
-        return serviceLogs().resolve(service + ".log.0");
+        return inside(serviceLogs(), service + ".log.0");
+    }
+
+    /**
+     * {@code folder/name}, refused when {@code name} would lead elsewhere. Configuration checking
+     * already refuses such names ({@code config.Names}); this is the second line.
+     */
+    static Path inside(Path folder, String name) {
+        Path file = name.indexOf('\0') >= 0 ? null : folder.resolve(name).normalize();
+        if (file == null || !folder.normalize().equals(file.getParent())) {
+            throw new IllegalArgumentException("`" + name + "` is not a plain file name in " + folder);
+        }
+        return file;
     }
 
     /** Where the configured name servers keep their registrations. */

@@ -1,7 +1,6 @@
 package org.pyrolab.daemon.internal;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -13,19 +12,23 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.pyrolab.control.AtomicFile;
 import org.pyrolab.control.LockFile;
 
 /**
- * One daemon per user: an OS lock on {@code <data>/pyrolabd.lock}, held while this component is
+ * One daemon per user: an OS lock on {@code <data>/instance.lock}, held while this component is
  * active. The OS releases it when the process dies, so a crash leaves no stale lock, only a
- * record that names a dead pid. The record (pid, control port, version, start time) is written
- * once the control port is open.
+ * record that names a dead pid. The record (pid, control port, version, start time) goes to
+ * {@code <data>/pyrolabd.lock} once the control port is open, replaced atomically
+ * ({@link AtomicFile}); the OS lock is on a file of its own because a file replaced by a rename
+ * is a new file, which a newcomer could lock while the old one is still held.
  */
 @Component(service = InstanceLock.class)
 public class InstanceLock {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon");
 
     private final Path file;
+    private final Path lockFile;
     private final FileChannel channel;
     private final FileLock lock;
     final DataFolder files;
@@ -36,16 +39,16 @@ public class InstanceLock {
     public InstanceLock(BundleContext context) {
         files = DataFolder.of(context);
         file = files.lockfile();
+        lockFile = files.instanceLock();
         try {
             Files.createDirectories(files.root());
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw Fatal.report(context, "cannot open the lockfile " + file + ": " + e.getMessage());
+            throw Fatal.report(context, "cannot open the lockfile " + lockFile + ": " + e.getMessage());
         }
         FileLock acquired;
         try {
-            // lock a byte past the record: Windows locks are mandatory and would hide the record from readers
-            acquired = channel.tryLock(Long.MAX_VALUE - 1, 1, false);
+            acquired = channel.tryLock();
         } catch (IOException e) {
             close();
             throw Fatal.report(context, "the folder " + files.root() + " does not support file locks (" + e.getMessage()
@@ -59,13 +62,11 @@ public class InstanceLock {
         lock = acquired;
     }
 
-    /** Records pid, port, version and start time in one write, so readers see all or nothing. */
+    /** Records pid, port, version and start time in one atomic replacement, so readers see all or nothing. */
     void publish(int controlPort) throws IOException {
         port = controlPort;
         byte[] record = new LockFile(ProcessHandle.current().pid(), controlPort, files.version(), started).toBytes();
-        channel.truncate(0);
-        channel.write(ByteBuffer.wrap(record), 0);
-        channel.force(true);
+        AtomicFile.write(file, record);
         // plain strings: MessageFormat would print the pid as "18,401"
         LOG.log(System.Logger.Level.INFO, "daemon ready: pid " + ProcessHandle.current().pid() + ", control port " + controlPort);
     }
@@ -86,7 +87,9 @@ public class InstanceLock {
     @Deactivate
     void release() {
         try {
-            Files.deleteIfExists(file); // delete while still locked, so no newcomer's record is removed
+            // delete the record while still locked, so no newcomer's record is removed; the lock's own
+            // file stays: deleting it would let a newcomer lock a fresh file while a waiter holds the old
+            Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not remove the lockfile " + file, e);
         }

@@ -111,6 +111,7 @@ final class RemoteLink {
             dto.secretFile = e.secretFile();
             dto.remoteTracebacks = e.remoteTracebacks();
             dto.tls = tls(e.tls());
+            dto.advertise = e.advertise();
             dto.autostart = config.autolaunch().endpoints().contains(e.name())
                     || config.services().values().stream().anyMatch(s -> e.name().equals(s.endpoint()) && config.autolaunch().services().contains(s.name()));
             endpoints.add(dto);
@@ -133,6 +134,7 @@ final class RemoteLink {
             dto.allow = n.allow();
             dto.secretFile = n.secretFile();
             dto.tls = tls(n.tls());
+            dto.advertise = n.advertise();
             dto.autostart = config.autolaunch().nameservers().contains(n.name());
             nameservers.add(dto);
         }

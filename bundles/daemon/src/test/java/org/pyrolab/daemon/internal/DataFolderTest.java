@@ -20,6 +20,7 @@ class DataFolderTest {
         DataFolder folder = DataFolder.from(Map.of(DaemonProperties.DATA, DATA.toString())::get, "1.0.0");
         assertThat(folder.root()).isEqualTo(DATA);
         assertThat(folder.lockfile()).isEqualTo(DATA.resolve("pyrolabd.lock"));
+        assertThat(folder.instanceLock()).isEqualTo(DATA.resolve("instance.lock"));
         assertThat(folder.token()).isEqualTo(DATA.resolve("control.token"));
         assertThat(folder.deploy()).isEqualTo(DATA.resolve("deploy"));
         assertThat(folder.daemonLog()).isEqualTo(DATA.resolve("logs/pyrolabd.log.0"));
@@ -47,5 +48,14 @@ class DataFolderTest {
                 .hasMessageContaining(DaemonProperties.DATA).hasMessageContaining("pyrolab up");
         assertThatThrownBy(() -> DataFolder.from(Map.of(DaemonProperties.DATA, " ")::get, "1.0.0"))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aServiceNameNeverLeadsOutOfTheLogFolder() {
+        DataFolder folder = DataFolder.from(Map.of(DaemonProperties.DATA, DATA.toString())::get, "1.0.0");
+        for (String name : new String[] {"../x", "../../etc/passwd", "a/b", "x\0y"}) {
+            assertThatThrownBy(() -> folder.serviceLog(name)).as(name).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a plain file name");
+        }
     }
 }

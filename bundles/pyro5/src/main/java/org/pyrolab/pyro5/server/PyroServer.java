@@ -208,18 +208,21 @@ public final class PyroServer implements AutoCloseable {
         return ss.getLocalPort();
     }
 
-    /** The host written into URIs. */
+    /** The host written into URIs: {@code advertisedHost}, or {@link AdvertisedHost#forBind} of the bound host. */
     public String host() {
         if (config.advertisedHost() != null) {
             return config.advertisedHost();
         }
-        try {
-            InetAddress a = InetAddress.getByName(config.host());
-            return a.isAnyLocalAddress() ? InetAddress.getLocalHost().getHostAddress() : config.host();
-        } catch (IOException e) {
-            return config.host();
+        String chosen = advertised;
+        if (chosen == null) {
+            chosen = AdvertisedHost.forBind(config.host());
+            advertised = chosen; // looked up once: URIs must not change under registered names
         }
+        return chosen;
     }
+
+    /** The host chosen for a wildcard bind, once asked. */
+    private volatile String advertised;
 
     /** The {@code PYRO:id@host:port} URI of an object served here. */
     public PyroUri uri(String objectId) {

@@ -66,7 +66,7 @@ final class ConfiguredNameServer {
                 && config.broadcastPort == other.broadcastPort && config.autocleanSeconds == other.autocleanSeconds
                 && Objects.equals(config.storage, other.storage) && config.maxEntries == other.maxEntries
                 && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile)
-                && TlsSettings.same(config.tls, other.tls);
+                && TlsSettings.same(config.tls, other.tls) && Objects.equals(config.advertise, other.advertise);
     }
 
     synchronized boolean running() {
@@ -80,7 +80,8 @@ final class ConfiguredNameServer {
         try {
             NameStore store = "file".equals(config.storage) ? new FileNameStore(storage) : new MemoryNameStore();
             PyroServerConfig server = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port)
-                    .withAllow(Guard.allow(config.allow)).withSecret(Guard.secret(config.secretFile));
+                    .withAllow(Guard.allow(config.allow)).withSecret(Guard.secret(config.secretFile))
+                    .withAdvertisedHost(config.advertise);
             if (config.tls != null) {
                 server = server.withTls(tlsServer());
             }

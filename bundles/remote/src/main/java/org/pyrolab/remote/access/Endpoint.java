@@ -52,7 +52,8 @@ final class Endpoint {
                 && config.maxMessageSize == other.maxMessageSize
                 && config.messageDeadlineSeconds == other.messageDeadlineSeconds
                 && Objects.equals(config.allow, other.allow) && Objects.equals(config.secretFile, other.secretFile)
-                && config.remoteTracebacks == other.remoteTracebacks && TlsSettings.same(config.tls, other.tls);
+                && config.remoteTracebacks == other.remoteTracebacks && TlsSettings.same(config.tls, other.tls)
+                && Objects.equals(config.advertise, other.advertise);
     }
 
     synchronized boolean running() {
@@ -64,7 +65,8 @@ final class Endpoint {
         if (server != null) {
             return new RemoteChange(RemoteChange.Kind.ENDPOINT, config.name, RemoteChange.Change.ALREADY_RUNNING, address());
         }
-        PyroServerConfig c = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port);
+        PyroServerConfig c = PyroServerConfig.defaults().withHost(Hosts.bind(config.host)).withPort(config.port)
+                .withAdvertisedHost(config.advertise);
         if (config.maxConnections > 0) {
             c = c.withMaxConnections(config.maxConnections);
         }
