@@ -55,6 +55,14 @@ final class ClientSockets {
     /** Says which side is wrong: the JDK's own words ("PKIX path building failed") mean little to a scientist. */
     private static String reason(IOException e, String host) {
         for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateExpiredException) {
+                return "the server's certificate has expired (" + t.getMessage() + "); renew it (`pyrolab tls init --host NAME` makes a new one)";
+            }
+            if (t instanceof java.security.cert.CertificateNotYetValidException) {
+                return "the server's certificate is not valid yet (" + t.getMessage() + "); check both computers' clocks";
+            }
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertPathValidatorException || String.valueOf(t.getMessage()).contains("PKIX path")) {
                 return "the server's certificate is not signed by a CA this client trusts (" + e.getMessage() + ")";
             }
