@@ -1,11 +1,15 @@
 package org.pyrolab.client;
 
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
 import javax.net.ssl.SSLContext;
 
 import org.pyrolab.pyro5.client.ClientOptions;
+import org.pyrolab.pyro5.tls.TlsException;
+import org.pyrolab.pyro5.tls.TlsFiles;
 
 /**
  * How a {@link Lab} and every proxy it makes connect: TLS, the lab secret and timeouts. Immutable;
@@ -13,7 +17,7 @@ import org.pyrolab.pyro5.client.ClientOptions;
  *
  * <pre>{@code
  * ConnectionOptions options = ConnectionOptions.defaults()
- *         .withTls(sslContext)                 // trusting the lab's CA; a key manager for two-way TLS
+ *         .withTls(Path.of("ca.pem"), Path.of("client-alice.pem"), Path.of("client-alice.key"))  // or withTls(ca) for one-way
  *         .withSecret(Files.readString(secretFile).strip());
  * try (Lab lab = Lab.locate("asgard.lab", 9090, options)) { ... }
  * }</pre>
@@ -52,6 +56,35 @@ public final class ConnectionOptions {
      */
     public ConnectionOptions withTls(SSLContext context) {
         return new ConnectionOptions(timeout, callTimeout, Objects.requireNonNull(context, "context"), secret);
+    }
+
+    /**
+     * TLS trusting the lab CA in {@code caCerts} (a PEM file, or a folder of them): Pyro5's
+     * {@code SSL=True} with {@code SSL_CACERTS}. The files are read now; one that is missing or is
+     * no PEM certificate is an {@link UncheckedIOException} whose message names it.
+     */
+    public ConnectionOptions withTls(Path caCerts) {
+        return withTls(pem(Objects.requireNonNull(caCerts, "caCerts"), null, null));
+    }
+
+    /**
+     * Two-way TLS: trusting the lab CA in {@code caCerts} and presenting the client certificate
+     * {@code clientCert} (PEM, leaf first) with its unencrypted PEM key {@code clientKey} — Pyro5's
+     * {@code SSL_CACERTS}, {@code SSL_CLIENTCERT} and {@code SSL_CLIENTKEY}. The files are read now;
+     * a missing or wrong one, or a key that does not belong to the certificate, is an
+     * {@link UncheckedIOException} whose message names the file.
+     */
+    public ConnectionOptions withTls(Path caCerts, Path clientCert, Path clientKey) {
+        return withTls(pem(Objects.requireNonNull(caCerts, "caCerts"), Objects.requireNonNull(clientCert, "clientCert"),
+                Objects.requireNonNull(clientKey, "clientKey")));
+    }
+
+    private static SSLContext pem(Path ca, Path cert, Path key) {
+        try {
+            return new TlsFiles(cert, key, ca, false).client();
+        } catch (TlsException e) {
+            throw new UncheckedIOException("cannot use TLS files: " + e.getMessage(), e);
+        }
     }
 
     /**

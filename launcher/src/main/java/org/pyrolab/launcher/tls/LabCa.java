@@ -108,7 +108,10 @@ final class LabCa {
         JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
+        b.addExtension(Extension.extendedKeyUsage, false, server
+                // a server certificate also authenticates its daemon as a client: registering on another computer's two-way TLS name server
+                ? new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth})
+                : new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));
         b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(cert));
         b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(pair.getPublic()));
         if (!names.isEmpty()) {

@@ -52,8 +52,32 @@ final class ClientSockets {
         return tls;
     }
 
+    /**
+     * With TLS 1.3 a server checks the client's certificate after the client's side of the
+     * handshake is done, so its refusal shows only as the CONNECT failing ("Broken pipe", an alert):
+     * say what it means. Anything else, and plain TCP, stays as it is.
+     */
+    static IOException refusedAfterHandshake(Socket socket, String where, IOException e) {
+        if (!(socket instanceof SSLSocket tls) || e instanceof java.net.SocketTimeoutException) {
+            return e;
+        }
+        boolean presented = tls.getSession().getLocalCertificates() != null;
+        return new IOException("the server at " + where + " closed the TLS connection at its first message; " + (presented
+                ? "it may not accept this client's certificate (is it from the server's CA, and still valid?)"
+                : "it may want a client certificate from its CA (Pyro5's SSL_CLIENTCERT and SSL_CLIENTKEY), and this client has none")
+                + " (" + e.getMessage() + ")", e);
+    }
+
     /** Says which side is wrong: the JDK's own words ("PKIX path building failed") mean little to a scientist. */
     private static String reason(IOException e, String host) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.security.cert.CertificateExpiredException) {
+                return "the server's certificate has expired (" + t.getMessage() + "); renew it (`pyrolab tls init --host NAME` makes a new one)";
+            }
+            if (t instanceof java.security.cert.CertificateNotYetValidException) {
+                return "the server's certificate is not valid yet (" + t.getMessage() + "); check both computers' clocks";
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CertPathValidatorException || String.valueOf(t.getMessage()).contains("PKIX path")) {
                 return "the server's certificate is not signed by a CA this client trusts (" + e.getMessage() + ")";

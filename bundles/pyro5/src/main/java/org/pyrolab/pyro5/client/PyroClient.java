@@ -73,7 +73,10 @@ public final class PyroClient implements AutoCloseable {
             }
             waitMillis = options.replyWaitMillis();
             in = new SocketInput(socket, waitMillis, options.timeoutMillis() * 1_000_000L);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
+            socket.close();
+            throw e instanceof PyroRemoteException || e instanceof ProtocolException ? e : ClientSockets.refusedAfterHandshake(socket, where, e);
+        } catch (RuntimeException e) {
             socket.close();
             throw e;
         }

@@ -26,6 +26,7 @@ import org.pyrolab.pyro5.client.PyroClient;
 import org.pyrolab.pyro5.ns.NameEntry;
 import org.pyrolab.pyro5.server.LabSecret;
 import org.pyrolab.pyro5.client.PyroProbe;
+import org.pyrolab.pyro5.serial.PyroUri;
 import org.pyrolab.pyro5.server.PyroServerConfig;
 import org.pyrolab.pyro5.tls.ServerTls;
 import org.pyrolab.pyro5.tls.TlsException;
@@ -221,6 +222,25 @@ final class ConfiguredNameServer {
             options = options.withTls(TlsSettings.client(config.tls)); // as Pyro5's SSL=True with SSL_CACERTS, SSL_CLIENTCERT
         }
         return new PyroClient(Hosts.bind(config.host), config.port, NameServer.OBJECT_ID, options);
+    }
+
+    /**
+     * Whether {@code host:port} (as {@code pyrolab nslist} was given it) is this name server: its
+     * configured address, or the address it runs at here ({@code ns_port: 0} picks one; one bound
+     * to all interfaces answers at every local address).
+     */
+    boolean reachedAt(String host, int port) {
+        String asked = Hosts.bind(host);
+        String bound = Hosts.bind(config.host);
+        if (config.port == port && bound.equals(asked)) {
+            return true;
+        }
+        String running = address();
+        if (running == null) {
+            return false;
+        }
+        PyroUri uri = PyroUri.parse(running);
+        return uri.port() == port && (uri.host().equals(asked) || bound.equals(asked) || Hosts.wildcard(bound) && Hosts.local(asked));
     }
 
     /** Where it is reached: here, or host:port elsewhere. */

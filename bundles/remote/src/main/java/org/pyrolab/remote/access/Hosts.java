@@ -1,5 +1,8 @@
 package org.pyrolab.remote.access;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -15,6 +18,21 @@ final class Hosts {
     /** The address to bind: {@code localhost} becomes 127.0.0.1 so URIs never carry an IPv6 loopback surprise. */
     static String bind(String host) {
         return host == null || host.isBlank() || host.equalsIgnoreCase("localhost") ? "127.0.0.1" : host;
+    }
+
+    /** {@code 0.0.0.0} or {@code ::}: bound to every interface. */
+    static boolean wildcard(String host) {
+        return host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]") || host.equals("0:0:0:0:0:0:0:0");
+    }
+
+    /** Whether {@code host} is an address of this computer (looked up once; a name that does not resolve is not). */
+    static boolean local(String host) {
+        try {
+            InetAddress a = InetAddress.getByName(host);
+            return a.isLoopbackAddress() || a.isAnyLocalAddress() || NetworkInterface.getByInetAddress(a) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     static ServiceDTO row(ServiceKind kind, String name, ServiceState state, Instant started, String reason, String address, String description) {

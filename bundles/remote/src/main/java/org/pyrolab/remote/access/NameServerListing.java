@@ -13,6 +13,7 @@ import org.pyrolab.api.lab.NameServerEntry;
 import org.pyrolab.pyro5.client.ClientOptions;
 import org.pyrolab.pyro5.client.PyroClient;
 import org.pyrolab.pyro5.ns.NameServer;
+import org.pyrolab.pyro5.tls.TlsException;
 
 /** {@code pyrolab nslist}: any Pyro5 name server's entries, read over the network like any client would. */
 public final class NameServerListing {
@@ -25,24 +26,39 @@ public final class NameServerListing {
     }
 
     /**
-     * The same, sending the lab secret of the configured name server at that address, so that a
-     * name server that wants it for every connection lists too.
+     * The same, reaching a name server configured here at that address as this daemon's own
+     * registrations do: with its lab secret ({@code secret_file}) and over TLS with its {@code tls}
+     * files ({@code ca} checks its certificate, {@code cert} and {@code key} say who this daemon is),
+     * so that a TLS name server, or one that wants the secret for every connection, lists too. A
+     * name server run here is reached with its own certificate (see {@link TlsSettings#ownClient}).
      */
     static List<NameServerEntry> list(String host, int port, Collection<ConfiguredNameServer> configured) throws IOException {
-        Object handshake = null;
         for (ConfiguredNameServer ns : configured) {
-            if (ns.config.port == port && Hosts.bind(ns.config.host).equals(Hosts.bind(host)) && ns.config.secretFile != null) {
-                handshake = ns.handshake(false);
+            if (ns.reachedAt(host, port)) {
+                ClientOptions options = new ClientOptions(ConfiguredNameServer.CLIENT_TIMEOUT_MS, null,
+                        ns.config.secretFile != null ? ns.handshake(false) : null);
+                if (ns.config.tls != null) {
+                    try {
+                        options = options.withTls(ns.running() ? TlsSettings.ownClient(ns.config.tls) : TlsSettings.client(ns.config.tls));
+                    } catch (TlsException e) {
+                        throw new IOException("cannot list the name server at " + host + ":" + port + ": TLS (nameservers." + ns.config.name
+                                + ".tls): " + e.getMessage(), e);
+                    }
+                }
+                return list(host, port, options);
             }
         }
-        return list(host, port, handshake);
+        return list(host, port, new ClientOptions(ConfiguredNameServer.CLIENT_TIMEOUT_MS, null, null));
     }
 
     /** The same, sending {@code handshake} (a lab secret) with the CONNECT; null for Pyro's default. */
     public static List<NameServerEntry> list(String host, int port, Object handshake) throws IOException {
+        return list(host, port, new ClientOptions(ConfiguredNameServer.CLIENT_TIMEOUT_MS, null, handshake));
+    }
+
+    private static List<NameServerEntry> list(String host, int port, ClientOptions options) throws IOException {
         Object listed;
-        try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID,
-                new ClientOptions(ConfiguredNameServer.CLIENT_TIMEOUT_MS, null, handshake))) {
+        try (PyroClient client = new PyroClient(Hosts.bind(host), port, NameServer.OBJECT_ID, options)) {
             listed = client.call("list", null, null, true);
         } catch (IOException e) {
             throw new IOException("cannot list the name server at " + host + ":" + port + ": " + e.getMessage(), e);

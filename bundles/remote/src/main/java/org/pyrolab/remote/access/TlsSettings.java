@@ -25,6 +25,17 @@ final class TlsSettings {
         return files(tls).client();
     }
 
+    /**
+     * This daemon reaching a name server it runs itself ({@code pyrolab nslist}): it trusts the lab
+     * CA when {@code ca} is given, else that name server's own certificate, and presents that
+     * certificate as its client certificate (the lab CA's server certificates are for client
+     * authentication too), so two-way TLS lets it in.
+     */
+    static SSLContext ownClient(TlsDTO tls) throws TlsException {
+        Path cert = path(tls.cert);
+        return new TlsFiles(cert, path(tls.key), tls.ca != null ? path(tls.ca) : cert, false).client();
+    }
+
     static boolean same(TlsDTO a, TlsDTO b) {
         if (a == null || b == null) {
             return a == b;
