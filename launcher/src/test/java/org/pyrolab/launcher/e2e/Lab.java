@@ -16,6 +16,10 @@ import java.util.concurrent.Callable;
 
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
 
+import net.razorvine.pyro.NameServerProxy;
+import net.razorvine.pyro.PyroException;
+import net.razorvine.pyro.PyroURI;
+
 /** What the issue-3 e2e tests share: configuration files, {@code ps --json}, waiting without timed assertions. */
 public final class Lab {
     /** Generous: a wait that ends early is no assertion about speed. */
@@ -71,6 +75,26 @@ public final class Lab {
 
     static void awaitState(Pyrolab pyrolab, String name, String state) {
         await(name + " " + state, () -> state.equals(state(pyrolab, name)), () -> ok(pyrolab, "ps").out);
+    }
+
+    /** Looks a name up with Pyrolite on the loopback name server at {@code nsPort}, waiting for it to be registered. */
+    static PyroURI pyroliteLookup(int nsPort, String name) {
+        PyroURI[] found = {null};
+        await(name + " registered on the name server at port " + nsPort, () -> {
+            NameServerProxy ns = null;
+            try {
+                ns = new NameServerProxy("127.0.0.1", nsPort);
+                found[0] = ns.lookup(name);
+                return true;
+            } catch (PyroException | IOException e) {
+                return false;
+            } finally {
+                if (ns != null) {
+                    ns.close();
+                }
+            }
+        });
+        return found[0];
     }
 
     public static void await(String what, Callable<Boolean> condition) {

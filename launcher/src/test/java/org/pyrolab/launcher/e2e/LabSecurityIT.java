@@ -58,7 +58,7 @@ class LabSecurityIT {
         Pyrolab lab = daemon("nameservers:\n  main:\n    ns_port: " + nsPort + "\n"
                 + "daemons:\n  ep:\n    port: " + epPort + "\n    secret_file: lab.secret\n"
                 + services("ep") + "autolaunch:\n  nameservers: [main]\n  services: [lab.echo]\n");
-        PyroURI uri = lookup(nsPort, "lab.echo"); // the name server has no secret: anyone looks up
+        PyroURI uri = Lab.pyroliteLookup(nsPort, "lab.echo"); // the name server has no secret: anyone looks up
 
         PyroProxy without = proxy(uri);
         assertThatThrownBy(() -> without.call("echo", "hi")).hasMessageContaining(
@@ -86,7 +86,7 @@ class LabSecurityIT {
         Pyrolab lab = daemon("nameservers:\n  main:\n    ns_port: " + nsPort + "\n"
                 + "daemons:\n  ep:\n    remote_tracebacks: true\n"
                 + services("ep") + "autolaunch:\n  nameservers: [main]\n  services: [lab.echo]\n");
-        PyroProxy echo = proxy(lookup(nsPort, "lab.echo"));
+        PyroProxy echo = proxy(Lab.pyroliteLookup(nsPort, "lab.echo"));
         assertThatThrownBy(() -> echo.call("add", "x", 1)).isInstanceOf(PyroException.class)
                 .satisfies(e -> assertThat(((PyroException) e)._pyroTraceback).contains("EchoDriver"));
         assertThat(lab.run("status").exit).isZero();
@@ -99,7 +99,7 @@ class LabSecurityIT {
         Pyrolab lab = daemon("nameservers:\n  main:\n    ns_port: " + nsPort + "\n"
                 + "daemons:\n  ep:\n    host: 0.0.0.0\n    port: " + epPort + "\n    allow: [10.0.0.0/8]\n"
                 + services("ep") + "autolaunch:\n  nameservers: [main]\n  services: [lab.echo]\n");
-        lookup(nsPort, "lab.echo");
+        Lab.pyroliteLookup(nsPort, "lab.echo");
         // this test connects from 127.0.0.1, which is not in 10.0.0.0/8 (works on a loopback-only CI machine)
         for (int i = 0; i < 5; i++) {
             try (Socket s = new Socket(InetAddress.getLoopbackAddress(), epPort)) {
@@ -128,7 +128,7 @@ class LabSecurityIT {
         Pyrolab lab = daemon("nameservers:\n  main:\n    ns_port: " + nsPort + "\n    secret_file: lab.secret\n"
                 + "daemons:\n  ep:\n    port: 0\n"
                 + services("ep") + "autolaunch:\n  nameservers: [main]\n  services: [lab.echo]\n");
-        PyroURI real = lookup(nsPort, "lab.echo"); // reads need no secret
+        PyroURI real = Lab.pyroliteLookup(nsPort, "lab.echo"); // reads need no secret
         String fake = "PYRO:lab.echo@127.0.0.1:" + freePort();
 
         NameServerProxy stranger = ns(nsPort, null);
@@ -142,7 +142,7 @@ class LabSecurityIT {
         assertThat(member.call("remove", null, null, ".*")).isEqualTo(0);
         member.call("register", "lab.other", fake, false, null); // a new name is fine for a member
         assertThat(member.lookup("lab.other").port).isEqualTo(Integer.parseInt(fake.substring(fake.lastIndexOf(':') + 1)));
-        assertThat(lookup(nsPort, "lab.echo").port).isEqualTo(real.port);
+        assertThat(Lab.pyroliteLookup(nsPort, "lab.echo").port).isEqualTo(real.port);
         assertThat(lab.run("nslist").out).contains("lab.echo --> PYRO:lab.echo@127.0.0.1:" + real.port + "\n");
     }
 
@@ -156,13 +156,13 @@ class LabSecurityIT {
                 + "daemons:\n  bench:\n    port: 0\n"
                 + "services:\n  b.echo:\n    driver: sample.echo\n    daemon: bench\n    nameservers: [central]\n"
                 + "autolaunch:\n  services: [b.echo]\n");
-        PyroURI before = lookup(nsPort, "b.echo");
+        PyroURI before = Lab.pyroliteLookup(nsPort, "b.echo");
 
         Result down = a.run("down");
         assertThat(down.exit).as("%s", down).isZero();
         a.up("--config", a.root.resolve("lab.yaml").toString());
         long restarted = System.nanoTime();
-        PyroURI after = lookup(nsPort, "b.echo"); // polls; B notices the empty name server on its own
+        PyroURI after = Lab.pyroliteLookup(nsPort, "b.echo"); // polls; B notices the empty name server on its own
         Duration took = Duration.ofNanos(System.nanoTime() - restarted);
         assertThat(after.toString()).isEqualTo(before.toString());
         assertThat(took).as("back within seconds (checked every 3 s, retried at most 10 s apart)").isLessThan(WAIT);
@@ -211,25 +211,6 @@ class LabSecurityIT {
         ns.pyroHandshake = secret;
         clients.add(ns::close);
         return ns;
-    }
-
-    private static PyroURI lookup(int nsPort, String name) throws Exception {
-        PyroURI[] found = {null};
-        eventually(() -> {
-            NameServerProxy ns = null;
-            try {
-                ns = new NameServerProxy("127.0.0.1", nsPort);
-                found[0] = ns.lookup(name);
-                return true;
-            } catch (PyroException | IOException e) {
-                return false;
-            } finally {
-                if (ns != null) {
-                    ns.close();
-                }
-            }
-        });
-        return found[0];
     }
 
     private PyroProxy proxy(PyroURI uri) throws IOException {

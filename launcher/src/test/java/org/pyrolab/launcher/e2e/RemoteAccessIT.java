@@ -19,7 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
 
-import net.razorvine.pyro.NameServerProxy;
 import net.razorvine.pyro.PyroException;
 import net.razorvine.pyro.PyroProxy;
 import net.razorvine.pyro.PyroURI;
@@ -55,12 +54,12 @@ class RemoteAccessIT {
         int nsPort = nameserverPort(lab, "main");
         // status counts services only, not the nameserver and endpoint beside them
         assertThat(lab.run("status").out).contains("2 configured, 2 running, 0 failed");
-        PyroProxy echo = proxy(lookup(nsPort, "lab.echo"));
+        PyroProxy echo = proxy(Lab.pyroliteLookup(nsPort, "lab.echo"));
         assertThat(echo.call("echo", "hello")).isEqualTo("hello");
         assertThat(echo.call("echo", List.of(1, 2.5, "x"))).isEqualTo(List.of(1, 2.5, "x"));
         assertThat(echo.call("add", 2, 3)).isEqualTo(5);
 
-        PyroProxy stage = proxy(lookup(nsPort, "lab.stage"));
+        PyroProxy stage = proxy(Lab.pyroliteLookup(nsPort, "lab.stage"));
         assertThat(stage.getattr("velocity")).isEqualTo(2.0);
         stage.setattr("velocity", 1.25);
         assertThat(stage.getattr("velocity")).isEqualTo(1.25);
@@ -95,7 +94,7 @@ class RemoteAccessIT {
     void locksContendExpireAndShowInPs() throws Exception {
         Pyrolab lab = daemon(config(0, 0, 2));
         int nsPort = nameserverPort(lab, "main");
-        PyroURI uri = lookup(nsPort, "lab.echo");
+        PyroURI uri = Lab.pyroliteLookup(nsPort, "lab.echo");
         PyroProxy alice = proxy(uri);
         PyroProxy bob = proxy(uri);
 
@@ -190,7 +189,7 @@ class RemoteAccessIT {
 
         Pyrolab a = daemon(config(nsPort, 0, 300));
         assertThat(nameserverPort(a, "main")).isEqualTo(nsPort);
-        PyroURI uri = lookup(nsPort, "b.echo"); // retried with back-off until A answered
+        PyroURI uri = Lab.pyroliteLookup(nsPort, "b.echo"); // retried with back-off until A answered
         assertThat(uri.port).isNotEqualTo(nsPort);
         assertThat(proxy(uri).call("echo", "across")).isEqualTo("across");
         eventually(() -> b.run("ps", "--json").out.contains("1 of its services registered there"));
@@ -226,17 +225,17 @@ class RemoteAccessIT {
                 .replace("services: [lab.echo, lab.stage]", "services: [lab.echo, lab.stage, lab.session, lab.percall]"));
         int nsPort = nameserverPort(lab, "main");
 
-        PyroProxy single1 = proxy(lookup(nsPort, "lab.echo"));
-        PyroProxy single2 = proxy(lookup(nsPort, "lab.echo"));
+        PyroProxy single1 = proxy(Lab.pyroliteLookup(nsPort, "lab.echo"));
+        PyroProxy single2 = proxy(Lab.pyroliteLookup(nsPort, "lab.echo"));
         assertThat(single1.call("instance_id")).as("single: one instance for everybody").isEqualTo(single2.call("instance_id"));
 
-        PyroProxy session1 = proxy(lookup(nsPort, "lab.session"));
-        PyroProxy session2 = proxy(lookup(nsPort, "lab.session"));
+        PyroProxy session1 = proxy(Lab.pyroliteLookup(nsPort, "lab.session"));
+        PyroProxy session2 = proxy(Lab.pyroliteLookup(nsPort, "lab.session"));
         Object first = session1.call("instance_id");
         assertThat(session1.call("instance_id")).as("session: one instance per connection").isEqualTo(first);
         assertThat(session2.call("instance_id")).as("session: another connection, another instance").isNotEqualTo(first);
 
-        PyroProxy percall = proxy(lookup(nsPort, "lab.percall"));
+        PyroProxy percall = proxy(Lab.pyroliteLookup(nsPort, "lab.percall"));
         assertThat(percall.call("instance_id")).as("percall: a new instance per call").isNotEqualTo(percall.call("instance_id"));
 
         session1.close();
@@ -276,26 +275,6 @@ class RemoteAccessIT {
             return port[0] != 0;
         });
         return port[0];
-    }
-
-    /** Looks a name up with Pyrolite, waiting for the service to be registered. */
-    private static PyroURI lookup(int nsPort, String name) throws Exception {
-        PyroURI[] found = {null};
-        eventually(() -> {
-            NameServerProxy ns = null;
-            try {
-                ns = new NameServerProxy("127.0.0.1", nsPort);
-                found[0] = ns.lookup(name);
-                return true;
-            } catch (PyroException | IOException e) {
-                return false;
-            } finally {
-                if (ns != null) {
-                    ns.close();
-                }
-            }
-        });
-        return found[0];
     }
 
     private PyroProxy proxy(PyroURI uri) throws IOException {
