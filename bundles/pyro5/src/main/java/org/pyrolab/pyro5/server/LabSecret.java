@@ -3,6 +3,7 @@ package org.pyrolab.pyro5.server;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -55,11 +56,7 @@ public final class LabSecret {
         if (!(id instanceof String s) || s.length() < 16 || s.length() > 256) {
             return null;
         }
-        StringBuilder hex = new StringBuilder();
-        for (byte b : sha256(s)) {
-            hex.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return hex.toString();
+        return HexFormat.of().formatHex(sha256(s));
     }
 
     static byte[] sha256(String text) {
