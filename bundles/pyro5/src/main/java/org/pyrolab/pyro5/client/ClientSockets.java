@@ -9,6 +9,7 @@ import java.security.cert.CertificateException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 import org.pyrolab.pyro5.tls.TlsFiles;
@@ -46,8 +47,12 @@ final class ClientSockets {
         try {
             tls.startHandshake();
         } catch (IOException e) {
+            String reason = reason(e, host);
+            if (reason == null) { // the server hung up mid-handshake: under TLS 1.3 that is how a client certificate is refused
+                reason = "the server closed the connection; " + clientCertificateAdvice(tls) + " (" + e.getMessage() + ")";
+            }
             tls.close();
-            throw new IOException("TLS handshake with " + host + ":" + port + " failed: " + reason(e, host), e);
+            throw new IOException("TLS handshake with " + host + ":" + port + " failed: " + reason, e);
         }
         return tls;
     }
@@ -61,14 +66,21 @@ final class ClientSockets {
         if (!(socket instanceof SSLSocket tls) || e instanceof java.net.SocketTimeoutException) {
             return e;
         }
-        boolean presented = tls.getSession().getLocalCertificates() != null;
-        return new IOException("the server at " + where + " closed the TLS connection at its first message; " + (presented
-                ? "it may not accept this client's certificate (is it from the server's CA, and still valid?)"
-                : "it may want a client certificate from its CA (Pyro5's SSL_CLIENTCERT and SSL_CLIENTKEY), and this client has none")
-                + " (" + e.getMessage() + ")", e);
+        return new IOException("the server at " + where + " closed the TLS connection at its first message; "
+                + clientCertificateAdvice(tls) + " (" + e.getMessage() + ")", e);
     }
 
-    /** Says which side is wrong: the JDK's own words ("PKIX path building failed") mean little to a scientist. */
+    private static String clientCertificateAdvice(SSLSocket tls) {
+        SSLSession session = tls.getHandshakeSession() != null ? tls.getHandshakeSession() : tls.getSession();
+        return session.getLocalCertificates() != null
+                ? "it may not accept this client's certificate (is it from the server's CA, and still valid?)"
+                : "it may want a client certificate from its CA (Pyro5's SSL_CLIENTCERT and SSL_CLIENTKEY), and this client has none";
+    }
+
+    /**
+     * Says which side is wrong: the JDK's own words ("PKIX path building failed") mean little to a
+     * scientist. Null when the connection simply broke (reset, broken pipe).
+     */
     private static String reason(IOException e, String host) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.security.cert.CertificateExpiredException) {
@@ -89,6 +101,6 @@ final class ClientSockets {
         if (e instanceof SSLException && !(e.getCause() instanceof CertificateException)) {
             return e.getMessage() + " (does the server speak TLS, and accept this client?)";
         }
-        return e.getMessage();
+        return null;
     }
 }
