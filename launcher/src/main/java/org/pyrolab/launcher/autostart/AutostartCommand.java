@@ -43,7 +43,7 @@ public final class AutostartCommand {
                     at = At.valueOf(rest.get(i + 1).toUpperCase());
                     rest.subList(i, i + 2).clear();
                 }
-                return rest.isEmpty() ? install(choose(startupFolder), at, print) : usage(action, rest);
+                return rest.isEmpty() ? install(choose(startupFolder, at, print), at, print) : usage(action, rest);
             case "remove":
                 boolean dryRun = rest.remove("--print");
                 return rest.isEmpty() ? remove(dryRun) : usage(action, rest);
@@ -68,31 +68,64 @@ public final class AutostartCommand {
         if (host.mac()) {
             return List.of(new LaunchAgent(host));
         }
-        return List.of(new SystemdUnit(host), new CronReboot(host, Crontab.of(host)));
+        return List.of(new SystemdUnit(host), new CronReboot(host, Crontab.of(host)), new XdgAutostart(host));
     }
 
-    Mechanism choose(boolean startupFolder) {
+    /** The mechanism an install uses, and why it cannot be used here when only {@code --print} can show it. */
+    record Choice(Mechanism mechanism, String missing) { }
+
+    /**
+     * The first available of the OS's mechanisms; on Linux the XDG entry only for {@code --at login},
+     * as boot needs systemd or cron. Where none fits, {@code --print} shows the usual one (systemd on
+     * Linux) and says it is missing; an install fails with one sentence naming what to install.
+     */
+    Choice choose(boolean startupFolder, At at, boolean print) {
         List<Mechanism> all = mechanisms();
         if (startupFolder) {
-            return all.get(1);
+            return new Choice(all.get(1), null);
         }
-        return all.stream().filter(Mechanism::available).findFirst().orElseThrow(() -> new IllegalStateException(
-                "neither a systemd user manager nor the crontab command is available here; see docs/deployment.md for the manual steps"));
+        for (Mechanism m : all) {
+            if (!(m instanceof XdgAutostart) || at == At.LOGIN) {
+                if (m.available()) {
+                    return new Choice(m, null);
+                }
+            }
+        }
+        if (print) {
+            return new Choice(all.get(0), all.get(0) instanceof SystemdUnit
+                    ? "systemd's user manager is not running here and there is no crontab command; this is what "
+                            + "`autostart install` would write once the user manager runs"
+                    : "a " + all.get(0).name() + " cannot be set up here; this is what `autostart install` would write");
+        }
+        throw new IllegalStateException(all.get(0) instanceof SystemdUnit
+                ? "neither a systemd user manager nor the crontab command is available here; install cron (or run systemd) "
+                        + "for a start at boot, or use `pyrolab autostart install --at login` for an XDG autostart entry that "
+                        + "starts it at desktop log-in"
+                : "a " + all.get(0).name() + " cannot be set up here; see docs/deployment.md for the manual steps");
     }
 
-    private int install(Mechanism mechanism, At at, boolean print) throws IOException {
+    private int install(Choice choice, At at, boolean print) throws IOException {
+        Mechanism mechanism = choice.mechanism();
         List<Step> steps = mechanism.install(at);
         if (print) {
-            out.println("pyrolab autostart install would set up a " + mechanism.name() + " (start at " + at.name().toLowerCase()
-                    + "); nothing has been changed:");
+            if (choice.missing() != null) {
+                out.println("note: " + choice.missing());
+            }
+            out.println("pyrolab autostart install would set up " + article(mechanism) + mechanism.name()
+                    + " (start at " + at.name().toLowerCase() + "); nothing has been changed:");
             steps.forEach(s -> out.print(indent(s.describe())));
             return 0;
         }
-        out.println("Setting up a " + mechanism.name() + " to start the PyroLab daemon at " + at.name().toLowerCase() + ":");
+        out.println("Setting up " + article(mechanism) + mechanism.name() + " to start the PyroLab daemon at "
+                + at.name().toLowerCase() + ":");
         for (Step step : steps) {
             out.print(indent(step.apply()));
         }
         return 0;
+    }
+
+    private static String article(Mechanism m) {
+        return "AEIOUX".indexOf(m.name().charAt(0)) >= 0 ? "an " : "a ";
     }
 
     private int remove(boolean print) throws IOException {

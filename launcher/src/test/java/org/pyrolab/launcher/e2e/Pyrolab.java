@@ -115,6 +115,12 @@ public final class Pyrolab implements AutoCloseable {
         return this;
     }
 
+    /** Sets an environment variable for every later command, such as a PATH without some tool. */
+    public Pyrolab env(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
     public Command start(String stdin, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(prefix);
         cmd.add(INSTALLATION.resolve("bin/pyrolab").toString());
