@@ -155,7 +155,7 @@ class ClientTlsIT {
                 two.call("echo", "no certificate");
             }
         }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("127.0.0.1:" + uri("lab.two").port())
-                .hasMessageContaining("it may want a client certificate from its CA").hasMessageNotContaining("\n");
+                .hasMessageContaining("it may require a client certificate from its CA").hasMessageNotContaining("\n");
         assertThatThrownBy(() -> Lab.locate("127.0.0.1", strictNsPort, ca())).isInstanceOf(UncheckedIOException.class);
     }
 
@@ -174,7 +174,7 @@ class ClientTlsIT {
             try (Instrument two = Lab.connect(uri("lab.two"), Instrument.class, mallory)) {
                 two.call("echo", "mallory");
             }
-        }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("it may not accept this client's certificate");
+        }).isInstanceOf(UncheckedIOException.class).hasMessageContaining("it may require a client certificate from its CA");
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.security.cert.CertificateException;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
-import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
 import org.pyrolab.pyro5.tls.TlsFiles;
@@ -49,7 +48,7 @@ final class ClientSockets {
         } catch (IOException e) {
             String reason = reason(e, host);
             if (reason == null) { // the server hung up mid-handshake: under TLS 1.3 that is how a client certificate is refused
-                reason = "the server closed the connection; " + clientCertificateAdvice(tls) + " (" + e.getMessage() + ")";
+                reason = "the server closed the connection; " + clientCertificateAdvice() + " (" + e.getMessage() + ")";
             }
             tls.close();
             throw new IOException("TLS handshake with " + host + ":" + port + " failed: " + reason, e);
@@ -63,18 +62,21 @@ final class ClientSockets {
      * say what it means. Anything else, and plain TCP, stays as it is.
      */
     static IOException refusedAfterHandshake(Socket socket, String where, IOException e) {
-        if (!(socket instanceof SSLSocket tls) || e instanceof java.net.SocketTimeoutException) {
+        if (!(socket instanceof SSLSocket) || e instanceof java.net.SocketTimeoutException) {
             return e;
         }
         return new IOException("the server at " + where + " closed the TLS connection at its first message; "
-                + clientCertificateAdvice(tls) + " (" + e.getMessage() + ")", e);
+                + clientCertificateAdvice() + " (" + e.getMessage() + ")", e);
     }
 
-    private static String clientCertificateAdvice(SSLSocket tls) {
-        SSLSession session = tls.getHandshakeSession() != null ? tls.getHandshakeSession() : tls.getSession();
-        return session.getLocalCertificates() != null
-                ? "it may not accept this client's certificate (is it from the server's CA, and still valid?)"
-                : "it may want a client certificate from its CA (Pyro5's SSL_CLIENTCERT and SSL_CLIENTKEY), and this client has none";
+    /**
+     * Whether this client sent a certificate cannot be told reliably once the server has hung up
+     * (and the JDK sends none when its certificate is not from a CA the server names), so the
+     * advice covers both.
+     */
+    private static String clientCertificateAdvice() {
+        return "it may require a client certificate from its CA (Pyro5's SSL_CLIENTCERT and SSL_CLIENTKEY):"
+                + " this client has none, or one from another CA or no longer valid";
     }
 
     /**
