@@ -104,6 +104,9 @@ public final class Main {
             case "tls":
                 // certificates are made here, in the command's JVM: no daemon needed
                 return org.pyrolab.launcher.tls.TlsCommand.run(folders.data, rest, out);
+            case "completion":
+                // a completion must work with no daemon and before the first `up`: read files only
+                return org.pyrolab.launcher.completion.CompletionCommand.run(folders.configFile(), rest, out, err);
             case "simulate":
                 return Simulators.run(Installation.locate(), rest);
             case "shell":
