@@ -15,8 +15,8 @@ import org.pyrolab.control.LockFile;
 import org.pyrolab.launcher.autostart.AutostartCommand;
 
 /**
- * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version} and {@code --data}
- * run here; every other command is sent to the running daemon and runs there as a Gogo
+ * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version}, {@code --data} and the
+ * daemon-free commands ({@code simulate}, {@code autostart}, {@code tls}, {@code completion}) run here; every other command is sent to the running daemon and runs there as a Gogo
  * {@code pyrolab:*} command.
  */
 public final class Main {
