@@ -13,8 +13,7 @@ final class Help {
 
     static String summary() {
         StringBuilder text = new StringBuilder();
-        text.append("usage: pyrolab [--home DIR] [--verbose] COMMAND [ARGS]\n")
-                .append("       pyrolab --version | --data | help [CMD]\n\ncommands:\n");
+        text.append(CommandHelp.USAGE).append("\ncommands:\n");
         CommandHelp.all().forEach((name, entry) -> text.append(String.format("  %-10s %s%n", name, entry.summary())));
         text.append("\nPYROLAB_HOME or --home DIR keeps every file under DIR. Exit codes: 0 done, 1 failed, 2 bad usage,"
                 + " 3 daemon not running.\n");

@@ -15,8 +15,8 @@ import org.pyrolab.control.LockFile;
 import org.pyrolab.launcher.autostart.AutostartCommand;
 
 /**
- * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version} and {@code --data}
- * run here; every other command is sent to the running daemon and runs there as a Gogo
+ * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version}, {@code --data} and the
+ * daemon-free commands ({@code simulate}, {@code autostart}, {@code tls}, {@code completion}) run here; every other command is sent to the running daemon and runs there as a Gogo
  * {@code pyrolab:*} command.
  */
 public final class Main {
@@ -104,6 +104,9 @@ public final class Main {
             case "tls":
                 // certificates are made here, in the command's JVM: no daemon needed
                 return org.pyrolab.launcher.tls.TlsCommand.run(folders.data, rest, out);
+            case "completion":
+                // a completion must work with no daemon and before the first `up`: read files only
+                return org.pyrolab.launcher.completion.CompletionCommand.run(folders.configFile(), rest, out, err);
             case "simulate":
                 return Simulators.run(Installation.locate(), rest);
             case "shell":

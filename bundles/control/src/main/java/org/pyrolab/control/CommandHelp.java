@@ -12,6 +12,9 @@ import java.util.Optional;
  * same. Annotation values must be compile-time constants, hence one constant per summary.
  */
 public final class CommandHelp {
+    /** The general usage lines; shell completion takes the general options from here too. */
+    public static final String USAGE = "usage: pyrolab [--home DIR] [--verbose] COMMAND [ARGS]\n"
+            + "       pyrolab --version | --data | help [CMD]\n";
     public static final String UP = "start the daemon and return once it answers";
     public static final String DOWN = "stop services, then the daemon; return when it has exited";
     public static final String STATUS = "whether the daemon runs: pid, port, uptime, version, counts, heap, connections (exit 0 running, 3 not)";
@@ -36,6 +39,7 @@ public final class CommandHelp {
     public static final String AUTOSTART = "start the daemon at boot or log-in (systemd, cron, launchd, Task Scheduler)";
     public static final String TLS = "make a lab CA and certificates for TLS endpoints and nameservers (no daemon needed)";
     public static final String SHELL = "an interactive Gogo shell inside the daemon; `exit` leaves it running";
+    public static final String COMPLETION = "print a shell completion script for bash, zsh or PowerShell (no daemon needed)";
     public static final String HELP = "this summary, or one command's usage";
 
     /** One command: its arguments (empty for none), one-line summary and further lines (empty for none). */
@@ -76,6 +80,7 @@ public final class CommandHelp {
                         + "--dir DIR     where the files go (default: <data>/tls)\n"
                         + "--force       make a new CA even where one exists (every certificate it signed stops working)");
         add("shell", "", SHELL, "");
+        add("completion", "bash|zsh|powershell", COMPLETION, "");
         add("help", "[CMD]", HELP, "");
     }
 
