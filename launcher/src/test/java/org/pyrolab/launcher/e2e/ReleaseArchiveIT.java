@@ -104,16 +104,42 @@ class ReleaseArchiveIT {
     void unpackedArchiveRunsUpStatusDownFromAnotherFolder() throws Exception {
         assertThat(installation.resolve("bin/pyrolab")).isExecutable();
         assertThat(installation.resolve("docs/deployment.md")).exists();
-        Result up = run(env(), "up");
+        assertThat(installation.resolve("lib/pyrolab-client")).isExecutable();
+        Path report = root.resolve("native report");
+        Map<String, String> env = env();
+        env.put("PYROLAB_NATIVE_REPORT", report.toString());
+        Result up = run(env, "up");
         assertThat(up.exit).as("%s", up).isZero();
         assertThat(up.out).startsWith("PyroLab daemon started (pid ");
-        Result status = run(env(), "status");
+        Result status = run(env, "status");
         assertThat(status.exit).as("%s", status).isZero();
         assertThat(status.out).startsWith("PyroLab daemon is running\n");
-        Result down = run(env(), "down");
+        Result down = run(env, "down");
         assertThat(down.exit).as("%s", down).isZero();
         assertThat(down.out).endsWith("PyroLab daemon stopped.\n");
-        assertThat(run(env(), "status").exit).isEqualTo(3);
+        assertThat(run(env, "status").exit).isEqualTo(3);
+        // paths with spaces: the native client served status and down
+        assertThat(Files.readAllLines(report)).containsSubsequence("native status", "native down");
+    }
+
+    @Test
+    void aNativeClientThisSystemCannotRunIsLeftToJava() throws Exception {
+        Path client = installation.resolve("lib/pyrolab-client");
+        Path report = root.resolve("native report");
+        Map<String, String> env = env();
+        env.put("PYROLAB_NATIVE_REPORT", report.toString());
+        // built for a loader this system lacks (another architecture or C library): not even started
+        Files.writeString(installation.resolve("lib/pyrolab-client.loader"), root.resolve("no such loader") + "\n");
+        Result r = run(env, "status");
+        assertThat(r.exit).as("%s", r).isEqualTo(3);
+        assertThat(r.err).isEqualTo("pyrolab: PyroLab daemon is not running; start it with `pyrolab up`\n");
+        assertThat(report).doesNotExist();
+        // a loader that refuses it (too old a glibc) complains on fd 2 and exits 127: unheard, and Java runs
+        Files.delete(installation.resolve("lib/pyrolab-client.loader"));
+        Files.writeString(client, "#!/bin/sh\necho 'version GLIBC_9.99 not found' >&2\nexit 127\n");
+        r = run(env, "status");
+        assertThat(r.exit).as("%s", r).isEqualTo(3);
+        assertThat(r.err).isEqualTo("pyrolab: PyroLab daemon is not running; start it with `pyrolab up`\n");
     }
 
     @Test
