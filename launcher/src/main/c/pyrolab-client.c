@@ -102,12 +102,11 @@ static void fall_back(const char *why) {
 
 /* Says what the Java client says for a failure after the command was sent, and exits 1. */
 static void fail(const char *fmt, ...) {
-    char text[512];
+    char text[PATH_CAP + 512]; /* room for a path */
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(text, sizeof text, fmt, ap);
     va_end(ap);
-    report("native failed");
     fprintf(stderr, "pyrolab: %s\n", text);
     exit(EXIT_FAILED);
 }
@@ -172,6 +171,7 @@ static ssize_t read_small(const char *path, char *buf, size_t cap) {
         len += (size_t) n;
         if (len == cap) { /* too big to be ours */
             close(fd);
+            errno = EFBIG;
             return -1;
         }
     }

@@ -131,6 +131,72 @@ class NativeClientIT {
         assertThat(report).as("JVM options: Java serves").doesNotExist();
     }
 
+    /**
+     * A daemon that answers with broken frames: the native client says what the Java client says,
+     * byte for byte, and never falls back once the command is sent (that could run it twice).
+     */
+    @Test
+    void brokenFramesGetTheJavaClientsWords() throws Exception {
+        try (ServerSocket fake = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> serveBrokenFrames(fake), "fake-daemon");
+            server.setDaemon(true);
+            server.start();
+            Files.writeString(pyrolab.home.resolve("pyrolabd.lock"), "pid=" + ProcessHandle.current().pid() + "\nport=" + fake.getLocalPort()
+                    + "\nversion=0\nstarted=2026-01-02T03:04:05.123Z\n");
+            Files.writeString(pyrolab.home.resolve("control.token"), "0".repeat(64) + "\n");
+            for (String mode : List.of("huge", "negative", "type", "high-type", "eof", "eof-in-frame", "short-exit", "refused", "exit-300",
+                    "silent")) {
+                Result fast = nativeRun("call", mode);
+                Result java = javaRun("call", mode);
+                assertThat(fast.toString()).as(mode).isEqualTo(java.toString());
+                assertThat(fast.exit).as(mode).isNotZero();
+            }
+        }
+    }
+
+    private static void serveBrokenFrames(ServerSocket fake) {
+        while (!fake.isClosed()) {
+            try (java.net.Socket s = fake.accept()) {
+                java.io.InputStream in = s.getInputStream();
+                byte[] buffer = new byte[org.pyrolab.control.ControlChannel.MAX_HELLO];
+                int length = 0;
+                org.pyrolab.control.ControlChannel.Parsed hello = null;
+                while (hello == null) {
+                    int n = in.read(buffer, length, buffer.length - length);
+                    if (n < 0) {
+                        break;
+                    }
+                    length += n;
+                    hello = org.pyrolab.control.ControlChannel.Hello.parse(buffer, length);
+                }
+                if (hello == null) {
+                    continue;
+                }
+                java.io.DataOutputStream out = new java.io.DataOutputStream(s.getOutputStream());
+                String mode = hello.hello.args.get(1);
+                if (!mode.equals("refused") && !mode.equals("silent")) {
+                    out.write(new byte[] {'A', 0, 0, 0, 0});
+                }
+                out.write(new byte[] {'O', 0, 0, 0, 3, 'h', 'i', '\n'});
+                switch (mode) {
+                    case "huge" -> out.write(new byte[] {'O', 0, 1, 0x11, 0x70});
+                    case "negative" -> out.write(new byte[] {'E', -1, -1, -1, -1});
+                    case "type" -> out.write(new byte[] {'Z', 0, 0, 0, 0});
+                    case "high-type" -> out.write(new byte[] {(byte) 0x90, 0, 0, 0, 0});
+                    case "eof" -> { }
+                    case "eof-in-frame" -> out.write(new byte[] {'O', 0, 0});
+                    case "short-exit" -> out.write(new byte[] {'X', 0, 0, 0, 2, 0, 0});
+                    case "refused" -> out.write(new byte[] {'E', 0, 0, 0, 4, 'n', 'o', '!', '\n', 'X', 0, 0, 0, 4, 0, 0, 0, 1});
+                    case "exit-300" -> out.write(new byte[] {'X', 0, 0, 0, 4, 0, 0, 1, 44});
+                    default -> in.read(); // silent: until the client gives up
+                }
+                out.flush();
+            } catch (java.io.IOException e) {
+                // the next connection
+            }
+        }
+    }
+
     /** Served by the native client, as its report says. */
     private Result nativeRun(String... args) throws Exception {
         Files.deleteIfExists(report);
