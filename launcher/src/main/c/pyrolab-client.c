@@ -1,13 +1,13 @@
 /*
  * The fast path of the pyrolab command (see docs/architecture.md, "The native client").
  *
- * bin/pyrolab runs this as `pyrolab-client INSTALLATION ARGS...`. For the commands that the Java
- * client (org.pyrolab.launcher.Main) only forwards to a running daemon, it does what the Java
- * client does, over the same control channel (org.pyrolab.control.ControlChannel), without
- * starting a JVM. For everything else, and whenever anything is unusual before the command has
- * been sent (no lockfile, a dead pid, a refused connection, a non-ASCII argument...), it prints
- * nothing and runs bin/pyrolab again with PYROLAB_NATIVE_FALLBACK=1, so the Java client prints
- * the canonical messages. Once the command has been sent it never falls back (that could run it
+ * bin/pyrolab runs this as `pyrolab-client ARGS...`. For the commands that the Java client
+ * (org.pyrolab.launcher.Main) only forwards to a running daemon, it does what the Java client
+ * does, over the same control channel (org.pyrolab.control.ControlChannel), without starting a
+ * JVM. For everything else, and whenever anything is unusual before the command has been sent
+ * (no lockfile, a dead pid, a refused connection, a non-ASCII argument...), it prints nothing and
+ * exits HANDED_OVER; the script then runs the Java client in its own process, which prints the
+ * canonical messages. Once the command has been sent it never falls back (that could run it
  * twice); it then says what the Java client says.
  *
  * Input from files and from the daemon is treated as hostile: every buffer is bounded.
@@ -47,6 +47,8 @@
 #define STOP_TIMEOUT_MS 30000
 
 #define EXIT_FAILED 1
+/* ExitCode.HANDED_OVER: no daemon command exits with it (ExitCode has 0-3) */
+#define HANDED_OVER 125
 #define PATH_CAP 4096
 #define FILE_CAP 4096
 
@@ -56,9 +58,6 @@ static const char *const FORWARDED[] = {
     "status", "ps", "info", "autolaunch", "stop", "restart", "reload", "install", "uninstall",
     "rename", "call", "nslist", "lock", "unlock", "down", NULL
 };
-
-static char **saved_argv; /* argv from the installation on, to run bin/pyrolab again */
-static const char *install_dir;
 
 /* Appends one line to $PYROLAB_NATIVE_REPORT, if set: which path served (tests, debugging). */
 static void report(const char *fmt, ...) {
@@ -86,18 +85,10 @@ static void report(const char *fmt, ...) {
     }
 }
 
-/* Hands the command to the Java client: bin/pyrolab again, told not to come back here. */
+/* Hands the command to the Java client, having printed nothing. */
 static void fall_back(const char *why) {
     report("fallback %s", why);
-    signal(SIGPIPE, SIG_DFL);
-    char script[PATH_CAP];
-    int n = snprintf(script, sizeof script, "%s/bin/pyrolab", install_dir);
-    if (n > 0 && (size_t) n < sizeof script && setenv("PYROLAB_NATIVE_FALLBACK", "1", 1) == 0) {
-        saved_argv[0] = script;
-        execv(script, saved_argv);
-    }
-    fprintf(stderr, "pyrolab: cannot run %s/bin/pyrolab: %s\n", install_dir, strerror(errno));
-    exit(EXIT_FAILED);
+    exit(HANDED_OVER);
 }
 
 /* Says what the Java client says for a failure after the command was sent, and exits 1. */
@@ -467,21 +458,10 @@ int main(int argc, char **argv) {
     }
 #ifndef __linux__
     /* liveness and the data folder are only done the Linux way here */
-    if (argc < 2) {
-        return EXIT_FAILED;
-    }
-    install_dir = argv[1];
-    saved_argv = argv + 1;
     fall_back("not Linux");
 #endif
-    if (argc < 2) {
-        fprintf(stderr, "pyrolab-client: run by bin/pyrolab only\n");
-        return EXIT_FAILED;
-    }
-    install_dir = argv[1];
-    saved_argv = argv + 1; /* saved_argv[0] is replaced by the script's path */
-    char **args = argv + 2;
-    int count = argc - 2;
+    char **args = argv + 1;
+    int count = argc - 1;
 
     /* Main.run: options before the command; only --home is handled here */
     const char *home_option = NULL;
