@@ -236,8 +236,12 @@ static int read_lock(const char *data, long *pid, long *port) {
     return *pid > 0 && *port > 0 && have_started;
 }
 
-/* Alive and not a zombie, from /proc/PID/stat (as DaemonProcess.of does): 1 alive, 0 gone, -1 unknown. */
-static int alive(long pid) {
+/*
+ * Alive and not a zombie, from /proc/PID/stat (as DaemonProcess.of does): 1 alive, 0 gone, -1
+ * unknown. *started is its start time, so that a pid taken over by another process counts as
+ * gone (ProcessHandle compares start times too); 0 for "not known yet".
+ */
+static int alive(long pid, unsigned long long *started) {
     char path[64];
     char stat[1024];
     snprintf(path, sizeof path, "/proc/%ld/stat", pid);
@@ -249,7 +253,24 @@ static int alive(long pid) {
     if (end == NULL || end[1] != ' ' || end[2] == '\0') {
         return -1;
     }
-    return end[2] != 'Z';
+    if (end[2] == 'Z') {
+        return 0;
+    }
+    /* the state is field 3; the start time field 22 */
+    char *field = end + 2;
+    for (int k = 3; k < 22 && field != NULL; k++) {
+        field = strchr(field, ' ');
+        field = field != NULL ? field + 1 : NULL;
+    }
+    unsigned long long since = 0;
+    for (; field != NULL && *field >= '0' && *field <= '9' && since < 1000000000000000ULL; field++) {
+        since = since * 10 + (unsigned long long) (*field - '0');
+    }
+    if (*started != 0 && since != *started) {
+        return 0; /* another process has its pid now */
+    }
+    *started = since;
+    return 1;
 }
 
 /* DataOutputStream.writeUTF of a plain-ASCII string into the hello buffer. */
@@ -425,11 +446,14 @@ static int run_in_daemon(int fd, long pid, const char *hello, size_t hello_len, 
 }
 
 /* Main.down's wait: until the process has exited (a zombie counts), at most STOP_TIMEOUT_MS. */
-static int wait_for_exit(long pid) {
+static int wait_for_exit(long pid, unsigned long long *started) {
     long deadline = now_ms() + STOP_TIMEOUT_MS;
     struct timespec pause = {0, 2 * 1000 * 1000};
     int state;
-    while ((state = alive(pid)) != 0) {
+    while ((state = alive(pid, started)) != 0) {
+        if (state < 0 && kill((pid_t) pid, 0) < 0 && errno == ESRCH) {
+            break; /* /proc says nothing, the kernel says gone */
+        }
         if (now_ms() > deadline) {
             return 0;
         }
@@ -505,7 +529,8 @@ int main(int argc, char **argv) {
     if (!read_lock(data, &pid, &port)) {
         fall_back("no lockfile");
     }
-    if (alive(pid) != 1) {
+    unsigned long long started = 0;
+    if (alive(pid, &started) != 1) {
         fall_back("the lockfile's process is not running");
     }
     char path[PATH_CAP];
@@ -563,7 +588,7 @@ int main(int argc, char **argv) {
     signal(SIGPIPE, SIG_IGN); /* as in the JVM: a closed stdout is an error to ignore, not a death */
     int code = run_in_daemon(fd, pid, hello, len, command);
     if (down && code == 0) {
-        if (!wait_for_exit(pid)) {
+        if (!wait_for_exit(pid, &started)) {
             fail("PyroLab daemon (pid %ld) is still stopping after %d s; run `pyrolab status` later, or see %s/logs/pyrolabd.log.0",
                     pid, STOP_TIMEOUT_MS / 1000, logs);
         }
