@@ -23,7 +23,11 @@ import org.pyrolab.control.LockFile;
  */
 final class DaemonStarter {
     static final String JVM_OPTIONS_ENV = "PYROLAB_DAEMON_OPTS";
-    private static final String DEFAULT_JVM_OPTIONS = "-Xss512k -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData";
+    /**
+     * -Xms32m: the first heap is otherwise 1/64 of the machine's memory, and the start-up's
+     * garbage alone fills 70 MB of it before the first collection: 90 MiB idle instead of 71.
+     */
+    private static final String DEFAULT_JVM_OPTIONS = "-Xss512k -Xms32m -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData";
     private static final int ANSWER_TIMEOUT_MS = 3000;
     private static final long START_TIMEOUT_MS = 60_000;
     static final String CONSOLE_FILE = "daemon.out";
