@@ -31,6 +31,8 @@ public final class ConfigFile {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new ConfigReader.Result(null, List.of(new Problem(true, file.toString(), 0, "", "cannot be read: it is not UTF-8 text")));
         } catch (IOException e) {
             return new ConfigReader.Result(null, List.of(new Problem(true, file.toString(), 0, "", "cannot be read: " + e.getMessage())));
         }
