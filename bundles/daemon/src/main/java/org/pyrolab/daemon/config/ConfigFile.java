@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -45,10 +46,26 @@ public final class ConfigFile {
      */
     public static void install(Path userConfig, LabConfig checked) {
         try {
-            Files.createDirectories(userConfig.getParent());
+            createOwnerOnly(userConfig.getParent());
             AtomicFile.writeString(userConfig, checked.text());
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + userConfig + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Creates the configuration folder as {@code up} does, for the owner only (POSIX 0700): with no
+     * daemon, {@code update} may be the first to make it.
+     */
+    private static void createOwnerOnly(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        Files.createDirectories(folder.getParent());
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectory(folder);
         }
     }
 

@@ -58,6 +58,20 @@ class OfflineMainTest {
     }
 
     @Test
+    void updateCreatesTheConfigurationFolderForTheOwnerOnly() throws IOException {
+        Path file = Files.writeString(data.resolve("lab.yaml"), "services: {}\n");
+        Path folder = data.resolve("new/config");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int exit = OfflineMain.run(data, folder, null, "test", List.of("config", "update", file.toString()), new PrintStream(out, true),
+                new PrintStream(new ByteArrayOutputStream(), true), false);
+        assertThat(exit).isZero();
+        assertThat(folder.resolve("config.yaml")).hasContent("services: {}\n");
+        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(folder))).isEqualTo("rwx------");
+        }
+    }
+
+    @Test
     void anInvalidFileChangesNothingAndListsEveryProblem() throws IOException {
         Path bad = Files.writeString(data.resolve("bad.yaml"), "services:\n  a.echo:\n    drivr: x\nextra: 1\n");
         Run update = run("config", "update", bad.toString());
