@@ -12,7 +12,7 @@ rem Java 17 or newer prints version "17..." up to "99..."; 1.8 and 11 match neit
 "%JAVA%" -version 2>&1 | findstr /r /c:"version \"1[7-9]" /c:"version \"[2-9][0-9]" >nul
 if errorlevel 1 goto oldJava
 set "OPTS=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Xshare:auto"
-echo %* | findstr /c:"--foreground" >nul && set "OPTS=-Xss512k -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData -Djava.util.logging.manager=org.pyrolab.launcher.DaemonLog$Manager"
+echo %* | findstr /c:"--foreground" >nul && set "OPTS=-Xss512k -Xms32m -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData -Djava.util.logging.manager=org.pyrolab.launcher.DaemonLog$Manager"
 "%JAVA%" %OPTS% %PYROLAB_JAVA_OPTS% -cp "%PYROLAB_INSTALL%\lib\*" org.pyrolab.launcher.Main %*
 exit /b %ERRORLEVEL%
 

@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 import org.osgi.framework.Bundle;
@@ -43,10 +45,21 @@ final class CoreBundles {
                 cached.put(b.getLocation(), b);
             }
         }
+        List<Path> jars = Installation.jars(bundlesDir);
+        Set<String> locations = new HashSet<>();
+        jars.forEach(jar -> locations.add(jar.toUri().toString()));
+        // first out with what is no longer ours: the same bundles of a moved or upgraded installation
+        // (another folder, so other locations) could not be installed beside them
+        for (Bundle stale : cached.values()) {
+            if (!locations.contains(stale.getLocation()) && !isIn(stale.getLocation(), deployDir)) {
+                LOG.info("uninstalling " + stale.getSymbolicName() + ", no longer part of the installation");
+                stale.uninstall();
+            }
+        }
         List<Bundle> core = new ArrayList<>();
-        for (Path jar : Installation.jars(bundlesDir)) {
+        for (Path jar : jars) {
             String location = jar.toUri().toString();
-            Bundle bundle = cached.remove(location);
+            Bundle bundle = cached.get(location);
             if (bundle == null) {
                 try (InputStream in = Files.newInputStream(jar)) {
                     bundle = context.installBundle(location, in);
@@ -58,12 +71,6 @@ final class CoreBundles {
                 LOG.info("updated " + bundle.getSymbolicName() + " from " + jar.getFileName());
             }
             core.add(bundle);
-        }
-        for (Bundle stale : cached.values()) {
-            if (!isIn(stale.getLocation(), deployDir)) {
-                LOG.info("uninstalling " + stale.getSymbolicName() + ", no longer part of the installation");
-                stale.uninstall();
-            }
         }
         return core;
     }

@@ -23,10 +23,16 @@ import org.pyrolab.control.LockFile;
  */
 final class DaemonStarter {
     static final String JVM_OPTIONS_ENV = "PYROLAB_DAEMON_OPTS";
-    private static final String DEFAULT_JVM_OPTIONS = "-Xss512k -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData";
+    /**
+     * -Xms32m: the first heap is otherwise 1/64 of the machine's memory, and the start-up's
+     * garbage alone fills 70 MB of it before the first collection: 90 MiB idle instead of 71.
+     */
+    private static final String DEFAULT_JVM_OPTIONS = "-Xss512k -Xms32m -Xmx512m -XX:+UseSerialGC -XX:-UsePerfData";
     private static final int ANSWER_TIMEOUT_MS = 3000;
     private static final long START_TIMEOUT_MS = 60_000;
     static final String CONSOLE_FILE = "daemon.out";
+    /** The class-data archive the build ships in {@code lib/}, with its {@code .key}. */
+    static final String SHIPPED_ARCHIVE = "daemon.jsa";
 
     private final Folders folders;
     private final Installation installation;
@@ -94,26 +100,67 @@ final class DaemonStarter {
     private LockFile spawnAndWait(Path config, boolean verbose) throws IOException, InterruptedException {
         Path console = folders.logs().resolve(CONSOLE_FILE);
         Files.createDirectories(console.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command(config, verbose))
-                .directory(folders.data.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File(isWindows() ? "NUL" : "/dev/null")))
-                .redirectOutput(console.toFile())
-                .redirectErrorStream(true);
-        Process process = builder.start();
+        Daemon daemon = isWindows() ? Daemon.child(command(config, verbose), folders.data, console)
+                : Daemon.detached(command(config, verbose), folders.data, console);
         long deadline = System.currentTimeMillis() + START_TIMEOUT_MS;
         while (System.currentTimeMillis() < deadline) {
-            if (!process.isAlive()) {
-                throw new LauncherException(reasonFrom(console, process.exitValue()));
+            if (!daemon.isAlive()) {
+                throw new LauncherException(reasonFrom(console));
             }
-            Optional<LockFile> lock = LockFile.read(folders.data).filter(l -> l.pid == process.pid());
+            Optional<LockFile> lock = LockFile.read(folders.data).filter(l -> l.pid == daemon.pid);
             if (lock.isPresent() && new ControlClient(folders.data, lock.get()).answers(ANSWER_TIMEOUT_MS)) {
                 return lock.get();
             }
             Thread.sleep(10);
         }
-        process.destroyForcibly();
+        ProcessHandle.of(daemon.pid).ifPresent(ProcessHandle::destroyForcibly);
         throw new LauncherException("the daemon did not answer within " + START_TIMEOUT_MS / 1000 + " s and was ended; see "
                 + folders.logs().resolve(DaemonLog.FILE + ".0"));
+    }
+
+    /** The daemon's process as {@code up} sees it while waiting for it to answer. */
+    private static final class Daemon {
+        final long pid;
+        private final Process child;
+
+        private Daemon(long pid, Process child) {
+            this.pid = pid;
+            this.child = child;
+        }
+
+        /** Windows: the daemon is our child; it outlives us as a detached process does there. */
+        static Daemon child(List<String> command, Path data, Path console) throws IOException {
+            Process process = new ProcessBuilder(command).directory(data.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("NUL")))
+                    .redirectOutput(console.toFile()).redirectErrorStream(true).start();
+            return new Daemon(process.pid(), process);
+        }
+
+        /**
+         * Unix: a shell starts the daemon in the background and exits at once, printing its pid.
+         * The daemon must not be our child: while a child runs, the JDK keeps a thread waiting
+         * for it in native code, and a JVM that exits with such a thread waits up to 0.3 s for it
+         * (HotSpot's VM_Exit), which every {@code up} would pay.
+         */
+        static Daemon detached(List<String> command, Path data, Path console) throws IOException, InterruptedException {
+            List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" </dev/null >\"$PYROLAB_CONSOLE\" 2>&1 & echo $!", "sh"));
+            shell.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(shell).directory(data.toFile()).redirectErrorStream(true);
+            builder.environment().put("PYROLAB_CONSOLE", console.toString());
+            Process sh = builder.start();
+            String said = new String(sh.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            sh.waitFor();
+            try {
+                return new Daemon(Long.parseLong(said), null);
+            } catch (NumberFormatException e) {
+                throw new LauncherException("could not start the daemon: /bin/sh said " + (said.isEmpty() ? "nothing" : said));
+            }
+        }
+
+        /** Alive and not a zombie: an exited daemon is reaped by whoever adopted it, maybe late. */
+        boolean isAlive() {
+            return child != null ? child.isAlive() : DaemonProcess.of(pid).isPresent();
+        }
     }
 
     private List<String> command(Path config, boolean verbose) {
@@ -149,32 +196,53 @@ final class DaemonStarter {
     }
 
     /**
-     * Class-data sharing: the first daemon of an installation writes the classes it loaded to an
-     * archive under the data folder's cache when it exits, later starts map that archive instead
-     * of loading and verifying those classes again. The name holds what the archive depends on, so
-     * a new installation or Java makes a new one; a broken archive is ignored by -Xshare:auto.
+     * Class-data sharing: the daemon maps an archive of the classes a daemon loads instead of
+     * loading and verifying them again. The build ships one in {@code lib/} (made by a training
+     * {@code up}/{@code down} at package time) for the installation where it was built; elsewhere
+     * (a moved installation, another Java) the first daemon writes one to the data folder's cache
+     * when it exits and later starts map that. An archive records what it depends on in a
+     * {@code .key} file beside it; a broken one is ignored by -Xshare:auto.
      */
     private List<String> classDataSharing() {
         String key = installation.root + "|" + System.getProperty("java.home") + "|" + System.getProperty("java.vm.version")
                 + "|" + Installation.version() + "|" + installation.classPath();
+        // the JVM's remarks about classes it cannot archive would end up in `up`'s error messages
+        String quiet = "-Xlog:cds*=off";
+        Path shipped = installation.lib().resolve(SHIPPED_ARCHIVE);
+        if (Files.isRegularFile(shipped) && key.equals(readKey(shipped))) {
+            return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + shipped, quiet);
+        }
         Path dir = folders.data.resolve("cache").resolve("cds");
         Path archive = dir.resolve("daemon-" + Integer.toHexString(key.hashCode()) + ".jsa");
         try {
             Files.createDirectories(dir);
+            if (Files.isRegularFile(archive)) {
+                return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive, quiet);
+            }
+            Files.writeString(keyFile(archive), key, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return List.of(); // sharing is only a speed-up
         }
-        if (Files.isRegularFile(archive)) {
-            return List.of("-Xshare:auto", "-XX:SharedArchiveFile=" + archive);
+        return List.of("-XX:ArchiveClassesAtExit=" + archive, quiet);
+    }
+
+    private static Path keyFile(Path archive) {
+        return archive.resolveSibling(archive.getFileName() + ".key");
+    }
+
+    private static String readKey(Path archive) {
+        try {
+            return Files.readString(keyFile(archive), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
-        return List.of("-XX:ArchiveClassesAtExit=" + archive);
     }
 
     /**
      * The daemon's own words for why it stopped: from the first line it marked for us to the end,
      * since a reason such as a list of configuration errors goes on over several lines.
      */
-    private static String reasonFrom(Path console, int exitValue) throws IOException {
+    private static String reasonFrom(Path console) throws IOException {
         List<String> reasons = new ArrayList<>();
         for (String line : Files.readAllLines(console, StandardCharsets.UTF_8)) {
             if (line.startsWith(DaemonSettings.FATAL_PREFIX)) {
@@ -187,7 +255,7 @@ final class DaemonStarter {
             reasons.remove(reasons.size() - 1);
         }
         if (reasons.isEmpty()) {
-            return "the daemon exited with status " + exitValue + " while starting; see " + console;
+            return "the daemon exited while starting; see " + console;
         }
         return String.join(System.lineSeparator(), reasons);
     }

@@ -17,7 +17,9 @@ import org.pyrolab.launcher.autostart.AutostartCommand;
 /**
  * The {@code pyrolab} command. {@code up}, {@code help}, {@code --version}, {@code --data} and the
  * daemon-free commands ({@code simulate}, {@code autostart}, {@code tls}, {@code completion}) run here; every other command is sent to the running daemon and runs there as a Gogo
- * {@code pyrolab:*} command.
+ * {@code pyrolab:*} command. {@code config validate|update|show|reset}, {@code logs} and
+ * {@code drivers} go to the daemon when one runs and run here, on the daemon's code
+ * ({@link DaemonFreeCommands}), when none does.
  */
 public final class Main {
     /** How long {@code down} waits for the daemon's process to exit. */
@@ -113,6 +115,14 @@ public final class Main {
                 return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
             case "down":
                 return down(folders, args);
+            case "config":
+            case "logs":
+            case "drivers":
+                if (DaemonFreeCommands.handles(args) && !daemonRuns(folders)) {
+                    // read the files here; a running daemon answers itself (it knows what it runs and what its bundles do)
+                    return DaemonFreeCommands.run(Installation.locate(), folders, args, out, err, verbose);
+                }
+                return send(folders, args);
             case "start":
                 if (LockFile.read(folders.data).flatMap(l -> DaemonProcess.of(l.pid)).isEmpty()) {
                     // the daemon starts automatically when the first service is started
@@ -190,11 +200,21 @@ public final class Main {
     }
 
     private ControlClient daemon(Folders folders) {
-        Optional<LockFile> lock = LockFile.read(folders.data).filter(l -> DaemonProcess.of(l.pid).isPresent());
-        if (lock.isEmpty() || !Files.exists(folders.data.resolve(org.pyrolab.control.ControlChannel.TOKEN_FILE))) {
+        Optional<LockFile> lock = runningDaemon(folders);
+        if (lock.isEmpty()) {
             throw new LauncherException(ExitCode.NOT_RUNNING, "PyroLab daemon is not running; start it with `pyrolab up`");
         }
         return new ControlClient(folders.data, lock.get());
+    }
+
+    /** The lockfile of this home's daemon, when one runs: a live process and a control token. */
+    private static Optional<LockFile> runningDaemon(Folders folders) {
+        Optional<LockFile> lock = LockFile.read(folders.data).filter(l -> DaemonProcess.of(l.pid).isPresent());
+        return lock.isPresent() && Files.exists(folders.data.resolve(org.pyrolab.control.ControlChannel.TOKEN_FILE)) ? lock : Optional.empty();
+    }
+
+    private static boolean daemonRuns(Folders folders) {
+        return runningDaemon(folders).isPresent();
     }
 
     private static Folders folders(String home) {

@@ -25,11 +25,11 @@ public final class CommandHelp {
     public static final String STOP = "stop services";
     public static final String RESTART = "stop, then start services";
     public static final String RELOAD = "apply the configuration file as a difference";
-    public static final String CONFIG = "check, install, print, copy or remove the user configuration";
-    public static final String DRIVERS = "the drivers installed bundles offer";
+    public static final String CONFIG = "check, install, print, copy or remove the user configuration (all but export work without a daemon)";
+    public static final String DRIVERS = "the drivers the deploy directory offers, and the files in it that do not run (no daemon needed)";
     public static final String INSTALL = "copy a bundle into the deploy directory";
     public static final String UNINSTALL = "remove a bundle from the deploy directory by its symbolic name";
-    public static final String LOGS = "read, follow, export or clear logs";
+    public static final String LOGS = "read, follow, export or clear logs (no daemon needed)";
     public static final String RENAME = "rename a configuration entry and every reference to it";
     public static final String CALL = "call an exposed method of a running service (arguments as JSON)";
     public static final String SIMULATE = "run an instrument simulator in the foreground (no daemon needed)";

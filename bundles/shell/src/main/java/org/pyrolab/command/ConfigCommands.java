@@ -1,8 +1,6 @@
 package org.pyrolab.command;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -10,17 +8,15 @@ import org.apache.felix.service.command.Parameter;
 import org.apache.felix.service.command.annotations.GogoCommand;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
-import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.api.lab.Configuration;
 import org.pyrolab.control.CommandFailure;
 import org.pyrolab.control.CommandHelp;
+import org.pyrolab.daemon.text.ConfigText;
 
 /** {@code config ...}, {@code reload}, {@code rename}, {@code info}: the configuration. */
 @Component(service = ConfigCommands.class)
 @GogoCommand(scope = "pyrolab", function = {"config", "reload", "rename", "info"})
 public class ConfigCommands {
-    private static final String USAGE = "config validate FILE | update FILE | show | export FILE | reset [--yes]";
-
     @Reference
     Configuration configuration;
 
@@ -29,19 +25,20 @@ public class ConfigCommands {
             @Descriptor("confirm `reset`") @Parameter(names = "--yes", presentValue = "true", absentValue = "false") boolean yes,
             @Descriptor("validate FILE | update FILE | show | export FILE | reset") String... args) {
         if (args == null || args.length == 0) {
-            throw Output.usage(USAGE);
+            throw ConfigText.usage();
         }
         switch (args[0] + "/" + args.length) {
             case "validate/2": {
                 Path file = Output.file(session, args[1]);
-                return validate(configuration.validate(file), file + " is valid");
+                return ConfigText.validated(configuration.validate(file), file);
             }
             case "update/2": {
                 Path file = Output.file(session, args[1]);
-                return validate(configuration.update(file), file + " is valid and is now the user configuration; `pyrolab reload` applies it");
+                return ConfigText.installed(configuration.update(file), file);
             }
             case "show/1":
-                return configuration.show();
+                // this command runs in the daemon's JVM: its pid is the daemon's
+                return ConfigText.running(ProcessHandle.current().pid(), configuration.source(), configuration.show());
             case "export/2": {
                 Path file = Output.file(session, args[1]);
                 configuration.export(file);
@@ -49,24 +46,13 @@ public class ConfigCommands {
             }
             case "reset/1": {
                 if (!yes) {
-                    throw new CommandFailure("`config reset` removes the user configuration file; run `pyrolab config reset --yes` to confirm");
+                    throw ConfigText.resetUnconfirmed();
                 }
-                Path removed = configuration.reset();
-                return removed == null ? "There was no user configuration file." : "Removed " + removed + ".";
+                return ConfigText.reset(configuration.reset());
             }
             default:
-                throw Output.usage(USAGE);
+                throw ConfigText.usage();
         }
-    }
-
-    /** Warnings are printed and pass; any error fails the command with every problem listed. */
-    private static String validate(List<ProblemDTO> problems, String verdict) {
-        List<ProblemDTO> errors = problems.stream().filter(p -> p.error).collect(Collectors.toList());
-        String all = problems.stream().map(p -> p.text).collect(Collectors.joining("\n"));
-        if (!errors.isEmpty()) {
-            throw new CommandFailure(errors.size() + " problem(s); nothing was changed:\n" + all);
-        }
-        return (all.isEmpty() ? "" : all + "\n") + "OK: " + verdict + ".";
     }
 
     @Descriptor(CommandHelp.RELOAD)

@@ -13,6 +13,7 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.Daemon;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandHelp;
+import org.pyrolab.daemon.text.Table;
 
 /** {@code pyrolab status} and {@code pyrolab down}. */
 @Component(service = DaemonCommands.class)

@@ -2,7 +2,6 @@ package org.pyrolab.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -14,6 +13,7 @@ import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.lab.Deployer;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandHelp;
+import org.pyrolab.daemon.text.DriversText;
 
 /** {@code drivers}, {@code install}, {@code uninstall}: driver bundles and the deploy directory. */
 @Component(service = DriverCommands.class)
@@ -30,16 +30,7 @@ public class DriverCommands {
     public String drivers(@Descriptor("print a JSON array") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<DriverDTO> rows = new ArrayList<>(services.drivers());
         rows.addAll(deployer.problems());
-        if (json) {
-            return Output.json(rows);
-        }
-        Table table = new Table("DRIVER", "BUNDLE", "VERSION", "PARAMETERS", "DESCRIPTION / PROBLEM");
-        for (DriverDTO d : rows) {
-            String parameters = d.parameters == null ? null
-                    : d.parameters.stream().map(p -> p.name + (p.required ? "*" : "")).collect(Collectors.joining(","));
-            table.row(d.driver, d.bundle, d.version, parameters, d.problem != null ? d.file + ": " + d.problem : d.description);
-        }
-        return table + "(* required parameter; deploy directory: " + deployer.directory() + ")";
+        return DriversText.render(rows, deployer.directory(), json);
     }
 
     @Descriptor(CommandHelp.INSTALL)

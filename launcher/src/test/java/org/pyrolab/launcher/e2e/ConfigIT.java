@@ -202,7 +202,9 @@ class ConfigIT {
     @Order(2)
     void showAndExportPrintTheRunningConfiguration() throws Exception {
         Result show = ok(pyrolab, "config", "show");
-        assertThat(show.out.strip()).isEqualTo(config(false).strip());
+        long pid = pyrolab.lock().orElseThrow().pid;
+        assertThat(show.out).startsWith("# the running configuration of the PyroLab daemon (pid " + pid + "), read from " + userConfig + "\n");
+        assertThat(show.out.substring(show.out.indexOf('\n') + 1).strip()).isEqualTo(config(false).strip());
         Result export = ok(pyrolab, "config", "export", "copy.yaml");
         Path copy = pyrolab.root.resolve("copy.yaml");
         assertThat(export.out).contains("Wrote the running configuration to " + copy + ".");
@@ -220,7 +222,7 @@ class ConfigIT {
 
         Path next = Lab.write(pyrolab.root.resolve("next.yaml"), config(true));
         Result update = ok(pyrolab, "config", "update", "next.yaml");
-        assertThat(update.out).contains(next + " is valid and is now the user configuration; `pyrolab reload` applies it");
+        assertThat(update.out).contains(next + " is valid and is now the user configuration; `pyrolab reload` or the next `pyrolab up` applies it");
         assertThat(Lab.read(userConfig)).isEqualTo(config(true));
         // the daemon runs from its own copy until reload
         assertThat(ok(pyrolab, "config", "show").out).contains("gone.echo").doesNotContain("new.echo");

@@ -143,6 +143,38 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void aHomeOutlivesAMoveOfItsInstallation() throws Exception {
+        // an upgrade unpacks the new version into another folder: its core bundles have other
+        // locations than the ones the home's bundle cache holds, yet the same names and versions
+        Result first = run(env(), "up");
+        assertThat(first.exit).as("%s", first).isZero();
+        assertThat(run(env(), "down").exit).isZero();
+        try (Pyrolab built = new Pyrolab()) {
+            built.env("PYROLAB_HOME", home.toString());
+            Result up = built.run("up");
+            assertThat(up.exit).as("%s", up).isZero();
+            Result status = built.run("status");
+            assertThat(status.exit).as("%s", status).isZero();
+            assertThat(built.run("down").exit).isZero();
+        }
+        Result back = run(env(), "up");
+        assertThat(back.exit).as("%s", back).isZero();
+    }
+
+    @Test
+    void theClassDataArchiveOfTheBuildStaysOutOfTheRelease() throws Exception {
+        assertThat(installation.resolve("lib/daemon.jsa")).doesNotExist();
+        Result up = run(env(), "up");
+        assertThat(up.exit).as("%s", up).isZero();
+        assertThat(up.err).isEmpty();
+        // unpacked elsewhere, the first daemon writes an archive of its own for this home
+        assertThat(run(env(), "down").exit).isZero();
+        try (Stream<Path> files = Files.list(home.resolve("cache/cds"))) {
+            assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".jsa"));
+        }
+    }
+
+    @Test
     void aLinkOnThePathFindsTheInstallation() throws Exception {
         Path bin = Files.createDirectory(root.resolve("on path"));
         Files.createSymbolicLink(bin.resolve("pyrolab"), installation.resolve("bin/pyrolab"));

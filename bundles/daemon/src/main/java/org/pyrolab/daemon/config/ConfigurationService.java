@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,25 +69,12 @@ public class ConfigurationService implements Configuration {
     }
 
     private ConfigReader.Result load(Path file) {
-        if (file == null) {
-            return new ConfigReader.Result(LabConfig.empty(), List.of());
-        }
-        String text;
-        if (!Files.isRegularFile(file)) {
-            return new ConfigReader.Result(null, List.of(new Problem(true, file.toString(), 0, "",
-                    "there is no such file; give the path of a YAML or JSON configuration")));
-        }
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return new ConfigReader.Result(null, List.of(new Problem(true, file.toString(), 0, "", "cannot be read: " + e.getMessage())));
-        }
-        return reader.read(file.toString(), file.getFileName().toString(), text);
+        return ConfigFile.read(reader, file);
     }
 
     @Override
     public List<ProblemDTO> validate(Path file) {
-        return dtos(load(file).problems());
+        return ConfigFile.dtos(load(file).problems());
     }
 
     /**
@@ -100,16 +86,10 @@ public class ConfigurationService implements Configuration {
     public synchronized List<ProblemDTO> update(Path file) {
         ConfigReader.Result result = load(file);
         if (result.ok()) {
-            try {
-                Files.createDirectories(userConfig.getParent());
-                // exactly the bytes that were checked, not whatever the file holds by now
-                AtomicFile.writeString(userConfig, result.config().text());
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot write " + userConfig + ": " + e.getMessage());
-            }
+            ConfigFile.install(userConfig, result.config());
             source = userConfig;
         }
-        return dtos(result.problems());
+        return ConfigFile.dtos(result.problems());
     }
 
     @Override
@@ -133,11 +113,7 @@ public class ConfigurationService implements Configuration {
 
     @Override
     public synchronized Path reset() {
-        try {
-            return Files.deleteIfExists(userConfig) ? userConfig : null;
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot remove " + userConfig + ": " + e.getMessage());
-        }
+        return ConfigFile.remove(userConfig);
     }
 
     @Override
@@ -229,20 +205,5 @@ public class ConfigurationService implements Configuration {
         } catch (IOException e) {
             throw new IllegalStateException("the configuration cannot be parsed: " + e.getMessage());
         }
-    }
-
-    private static List<ProblemDTO> dtos(List<Problem> problems) {
-        List<ProblemDTO> list = new ArrayList<>();
-        for (Problem p : problems) {
-            ProblemDTO dto = new ProblemDTO();
-            dto.error = p.error();
-            dto.file = p.file();
-            dto.line = p.line();
-            dto.path = p.path();
-            dto.message = p.message();
-            dto.text = p.toString();
-            list.add(dto);
-        }
-        return list;
     }
 }

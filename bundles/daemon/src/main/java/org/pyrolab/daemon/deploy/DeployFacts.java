@@ -1,13 +1,11 @@
 package org.pyrolab.daemon.deploy;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.jar.JarFile;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -29,10 +27,7 @@ final class DeployFacts {
 
     /** What a file in the deploy directory is: a jar's symbolic name, or why it is no bundle. */
     static FileFacts of(Path file) {
-        if (!file.getFileName().toString().endsWith(".jar")) {
-            return new FileFacts(false, null, null);
-        }
-        return symbolicName(file).map(n -> new FileFacts(true, n, null)).orElseGet(() -> new FileFacts(true, null, whyNotABundle(file)));
+        return JarFacts.of(file);
     }
 
     /**
@@ -71,19 +66,11 @@ final class DeployFacts {
     }
 
     static Optional<String> symbolicName(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return Optional.ofNullable(file.getManifest()).map(m -> m.getMainAttributes().getValue("Bundle-SymbolicName"));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return JarFacts.symbolicName(jar);
     }
 
     static String whyNotABundle(Path jar) {
-        try (JarFile file = new JarFile(jar.toFile())) {
-            return file.getManifest() == null ? "the jar has no manifest" : "its manifest has no Bundle-SymbolicName";
-        } catch (IOException e) {
-            return "not a jar file";
-        }
+        return JarFacts.whyNotABundle(jar);
     }
 
     /** A bundle location as a normalized path, or null when it is no file. */

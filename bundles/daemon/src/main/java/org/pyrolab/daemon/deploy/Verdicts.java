@@ -27,6 +27,9 @@ final class Verdicts {
     record BundleFacts(int state, boolean fragment, List<String> missing) {
     }
 
+    /** An active bundle: what the daemon-free listing assumes of a readable bundle jar ({@link DeployListing}). */
+    static final BundleFacts RUNNING = new BundleFacts(Bundle.ACTIVE, false, List.of());
+
     /** A problem, or none; {@code pending} when the file is not judged yet (then {@code problem} is null). */
     record Verdict(String problem, boolean pending) {
         static final Verdict FINE = new Verdict(null, false);

@@ -50,6 +50,11 @@ public final class DataFolder {
                 install == null ? null : Paths.get(install), version == null ? bundleVersion : version);
     }
 
+    /** The folders of a home with no daemon running (the daemon-free commands): no start configuration. */
+    public static DataFolder at(Path root, Path configDir, Path install, String version) {
+        return new DataFolder(root, configDir, null, install, version);
+    }
+
     /** The data folder of this framework; a missing one stops the daemon with that reason. */
     public static DataFolder of(BundleContext context) {
         try {

@@ -66,13 +66,12 @@ public class DriverCatalog implements ConfigTarget.Drivers {
         DriverEntry entry;
         synchronized (this) {
             if (!(id instanceof String)) {
-                problems.put(serviceId, Map.entry(bundle, "component " + component + " declares no " + Driver.ID));
+                problems.put(serviceId, Map.entry(bundle, DriverInfo.noId(component)));
                 return;
             }
             DriverEntry taken = drivers.get(id);
             if (taken != null) {
-                String problem = "driver id `" + id + "` is already provided by " + taken.bundleName() + " " + taken.bundleVersion()
-                        + "; this one is ignored";
+                String problem = DriverInfo.taken(id, taken.bundleName(), taken.bundleVersion());
                 problems.put(serviceId, Map.entry(bundle, problem));
                 waiting.put(serviceId, Map.entry(factory, ref));
                 LOG.log(System.Logger.Level.WARNING, bundle.getLocation() + " (" + bundle.getSymbolicName() + "): " + problem);
@@ -82,7 +81,7 @@ public class DriverCatalog implements ConfigTarget.Drivers {
             try {
                 parameters = DriverDeclaration.parameters(bundle, (String) description.properties.get(Driver.PARAMETERS));
             } catch (ClassNotFoundException | LinkageError e) {
-                problems.put(serviceId, Map.entry(bundle, "driver `" + id + "`: its parameters annotation cannot be loaded: " + e));
+                problems.put(serviceId, Map.entry(bundle, DriverInfo.unloadable(id, e)));
                 return;
             }
             Object text = description.properties.get(Driver.DESCRIPTION);

@@ -17,12 +17,21 @@ final class DriverDeclaration {
     private DriverDeclaration() {
     }
 
+    /** Where the annotation class comes from: the driver's bundle, or (with no daemon) a class loader over its jar. */
+    interface Classes {
+        Class<?> load(String name) throws ClassNotFoundException;
+    }
+
     static List<ParameterSpec> parameters(Bundle bundle, String annotationClass) throws ClassNotFoundException {
+        return parameters(bundle::loadClass, annotationClass);
+    }
+
+    static List<ParameterSpec> parameters(Classes classes, String annotationClass) throws ClassNotFoundException {
         List<ParameterSpec> specs = new ArrayList<>();
         if (annotationClass == null || annotationClass.equals("org.pyrolab.api.NoParameters")) {
             return specs;
         }
-        Class<?> type = bundle.loadClass(annotationClass);
+        Class<?> type = classes.load(annotationClass);
         Method[] elements = type.getDeclaredMethods();
         java.util.Arrays.sort(elements, Comparator.comparing(Method::getName));
         for (Method m : elements) {

@@ -2,8 +2,10 @@ package org.pyrolab.daemon.registry;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
+import org.pyrolab.api.Driver;
 import org.pyrolab.api.dto.DriverDTO;
 import org.pyrolab.api.dto.ParameterDTO;
 import org.pyrolab.daemon.config.ParameterSpec;
@@ -14,14 +16,19 @@ final class DriverInfo {
     }
 
     static DriverDTO dto(DriverEntry e) {
+        return dto(e.id(), e.description(), e.bundleName(), e.bundleVersion(), e.bundle().getLocation(), e.parameters());
+    }
+
+    /** A driver's row, also for one read from its jar with no daemon ({@link DriverJars}). */
+    static DriverDTO dto(String id, String description, String bundle, String version, String location, List<ParameterSpec> parameters) {
         DriverDTO dto = new DriverDTO();
-        dto.driver = e.id();
-        dto.description = e.description();
-        dto.bundle = e.bundleName();
-        dto.version = e.bundleVersion();
-        dto.file = e.bundle().getLocation();
+        dto.driver = id;
+        dto.description = description;
+        dto.bundle = bundle;
+        dto.version = version;
+        dto.file = location;
         dto.parameters = new ArrayList<>();
-        for (ParameterSpec p : e.parameters()) {
+        for (ParameterSpec p : parameters) {
             ParameterDTO param = new ParameterDTO();
             param.name = p.name();
             param.type = p.typeName();
@@ -35,12 +42,28 @@ final class DriverInfo {
 
     /** A bundle whose driver does not run, and why. */
     static DriverDTO problem(Bundle bundle, String problem) {
+        return problem(bundle.getSymbolicName(), bundle.getVersion().toString(), bundle.getLocation(), problem);
+    }
+
+    static DriverDTO problem(String bundle, String version, String location, String problem) {
         DriverDTO dto = new DriverDTO();
-        dto.bundle = bundle.getSymbolicName();
-        dto.version = bundle.getVersion().toString();
-        String location = bundle.getLocation();
+        dto.bundle = bundle;
+        dto.version = version;
         dto.file = location.substring(location.lastIndexOf('/') + 1);
         dto.problem = problem;
         return dto;
+    }
+
+    /** The problems of driver components, in the daemon's words and in {@link DriverJars}'. */
+    static String noId(String component) {
+        return "component " + component + " declares no " + Driver.ID;
+    }
+
+    static String taken(Object id, String bundle, String version) {
+        return "driver id `" + id + "` is already provided by " + bundle + " " + version + "; this one is ignored";
+    }
+
+    static String unloadable(Object id, Throwable e) {
+        return "driver `" + id + "`: its parameters annotation cannot be loaded: " + e;
     }
 }

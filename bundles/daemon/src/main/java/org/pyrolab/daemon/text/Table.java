@@ -1,18 +1,18 @@
-package org.pyrolab.command;
+package org.pyrolab.daemon.text;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** Plain-text columns for the commands' output (Karaf's ShellTable idea, in small). */
-final class Table {
+public final class Table {
     private final String[] headers;
     private final List<String[]> rows = new ArrayList<>();
 
-    Table(String... headers) {
+    public Table(String... headers) {
         this.headers = headers;
     }
 
-    Table row(Object... cells) {
+    public Table row(Object... cells) {
         String[] row = new String[headers.length];
         for (int i = 0; i < row.length; i++) {
             row[i] = i < cells.length && cells[i] != null ? cells[i].toString() : "-";
@@ -50,7 +50,7 @@ final class Table {
     }
 
     /** A title, then {@code key: value} lines with the values aligned. */
-    static String keyValues(String title, String... pairs) {
+    public static String keyValues(String title, String... pairs) {
         int width = 0;
         for (int i = 0; i < pairs.length; i += 2) {
             width = Math.max(width, pairs[i].length());
@@ -63,7 +63,7 @@ final class Table {
     }
 
     /** {@code 3d 4h}, {@code 2h 5m}, {@code 4m 10s}, {@code 12s}. */
-    static String duration(long seconds) {
+    public static String duration(long seconds) {
         long d = seconds / 86400, h = seconds % 86400 / 3600, m = seconds % 3600 / 60, s = seconds % 60;
         if (d > 0) {
             return d + "d " + h + "h";

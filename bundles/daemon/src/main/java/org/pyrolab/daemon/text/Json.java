@@ -1,0 +1,28 @@
+package org.pyrolab.daemon.text;
+
+import org.pyrolab.api.dto.ServiceKind;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+
+/** The commands' {@code --json} output: indented, stable field order (the DTOs' declaration order). */
+public final class Json {
+    /** A row's kind is written as the word users read in {@code ps} ({@code "service"}), not as the enum's name. */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .registerModule(new SimpleModule().addSerializer(ServiceKind.class, ToStringSerializer.instance));
+
+    private Json() {
+    }
+
+    public static String of(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
