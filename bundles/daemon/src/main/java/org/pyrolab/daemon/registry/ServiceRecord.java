@@ -45,7 +45,11 @@ record ServiceRecord(ServiceSpec spec, ServiceState state, String reason,
         String earlyFailure;
         Instant lastPing;
 
+        /** The record this draft was made from: what {@link #freeze()} returns when nothing changed. */
+        private final ServiceRecord origin;
+
         Draft(ServiceRecord r) {
+            origin = r;
             spec = r.spec;
             state = r.state;
             reason = r.reason;
@@ -71,6 +75,13 @@ record ServiceRecord(ServiceSpec spec, ServiceState state, String reason,
         }
 
         ServiceRecord freeze() {
+            if (spec == origin.spec && state == origin.state && reason == origin.reason && wanted == origin.wanted
+                    && generation == origin.generation && driver == origin.driver && running == origin.running
+                    && started == origin.started && restarts == origin.restarts && streak == origin.streak
+                    && nextRestart == origin.nextRestart && pinging == origin.pinging && earlyFailure == origin.earlyFailure
+                    && lastPing == origin.lastPing) {
+                return origin;
+            }
             return new ServiceRecord(spec, state, reason, wanted, generation, driver, running, started, restarts, streak,
                     nextRestart, pinging, earlyFailure, lastPing);
         }

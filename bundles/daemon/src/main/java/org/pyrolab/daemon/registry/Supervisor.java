@@ -78,7 +78,7 @@ final class Supervisor implements DriverCatalog.Listener {
         CompletableFuture<Outcome> reply = null;
         synchronized (this) {
             step = Transitions.step(state, event, clock.instant(), catalog::find);
-            boolean same = step.state().equals(state);
+            boolean same = !step.changed();
             state = step.state();
             if (step.answer() instanceof Answer.Await a) {
                 reply = waiting.computeIfAbsent(key(a.name(), a.generation()), k -> new CompletableFuture<>());
