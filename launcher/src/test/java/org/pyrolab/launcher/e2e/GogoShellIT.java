@@ -66,6 +66,10 @@ class GogoShellIT {
         assertThat(unknown.out).isEqualTo("before\n");
         assertThat(unknown.err).isEqualTo("pyrolab: line 1 (`nosuch`): there is no command `nosuch`; run `pyrolab help` for the list\n");
 
+        Result telnet = pyrolab.run("shell", "-c", "telnetd start");
+        assertThat(telnet.exit).as("a telnet shell would need no token: hidden").isEqualTo(2);
+        assertThat(telnet.err).contains("there is no command `telnetd`");
+
         Result unclosed = pyrolab.run("shell", "-c", "echo {");
         assertThat(unclosed.exit).as("%s", unclosed).isEqualTo(2);
         assertThat(unclosed.out).isEmpty();

@@ -211,11 +211,10 @@ final class CommandRunner {
             if (quiet(line, result)) {
                 return ExitCode.OK;
             }
-            if (result instanceof CharSequence) {
-                String text = result.toString();
+            if (result != null) {
+                // a list is formatted one item a line, already ending in a new line
+                String text = result instanceof CharSequence ? result.toString() : session.format(result, Converter.INSPECT).toString();
                 out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
-            } else if (result != null) {
-                out.println(session.format(result, Converter.INSPECT));
             }
             return ExitCode.OK;
         } catch (Exception e) {
