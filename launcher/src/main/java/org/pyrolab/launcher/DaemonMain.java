@@ -91,6 +91,7 @@ public final class DaemonMain {
         try {
             BundleContext context = framework.getBundleContext();
             registerFatalHook(context, framework);
+            HiddenCommands.register(context);
             DeployDirectory.prepare(data.resolve("deploy"), installation.drivers());
             List<Bundle> core = new CoreBundles(context, installation.bundles(), data.resolve("deploy")).installOrUpdate();
             framework.start();

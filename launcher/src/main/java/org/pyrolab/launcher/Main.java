@@ -3,6 +3,7 @@ package org.pyrolab.launcher;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -112,7 +113,7 @@ public final class Main {
             case "simulate":
                 return Simulators.run(Installation.locate(), rest);
             case "shell":
-                return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
+                return shell(folders, rest);
             case "down":
                 return down(folders, args);
             case "config":
@@ -197,6 +198,34 @@ public final class Main {
             throw new LauncherException(ExitCode.NOT_RUNNING, "PyroLab daemon is not answering on its control port;"
                     + " if it is hung, run `pyrolab up --force`");
         }
+    }
+
+    /**
+     * {@code shell}: the keyboard forwarded line by line; {@code shell -c LINE} and {@code shell FILE}
+     * send the script's text as the shell's input, with {@code --script NAME} so the daemon runs it
+     * as one script (stops at the first failing statement) instead of prompting.
+     */
+    private int shell(Folders folders, List<String> rest) throws IOException {
+        if (rest.isEmpty()) {
+            return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
+        }
+        String name;
+        byte[] text;
+        if (rest.size() == 2 && rest.get(0).equals("-c")) {
+            name = "-c";
+            text = rest.get(1).getBytes(StandardCharsets.UTF_8);
+        } else if (rest.size() == 1 && !rest.get(0).startsWith("-")) {
+            name = rest.get(0);
+            try {
+                text = Files.readAllBytes(Path.of(name)); // read here: the daemon may not see the client's files
+            } catch (IOException e) {
+                throw new LauncherException(ExitCode.USAGE, "cannot read the script " + name + ": " + e.getMessage());
+            }
+        } else {
+            throw new LauncherException(ExitCode.USAGE, "usage: pyrolab shell [-c LINE | FILE]");
+        }
+        ControlClient client = daemon(folders);
+        return client.run(List.of("shell", "--script", name), true, verbose, new java.io.ByteArrayInputStream(text), out, err, 0);
     }
 
     private ControlClient daemon(Folders folders) {

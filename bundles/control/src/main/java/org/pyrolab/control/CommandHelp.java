@@ -38,7 +38,7 @@ public final class CommandHelp {
     public static final String UNLOCK = "release your lock on a service; --force breaks anyone's";
     public static final String AUTOSTART = "start the daemon at boot or log-in (systemd, cron, launchd, Task Scheduler)";
     public static final String TLS = "make a lab CA and certificates for TLS endpoints and nameservers (no daemon needed)";
-    public static final String SHELL = "an interactive Gogo shell inside the daemon; `exit` leaves it running";
+    public static final String SHELL = "a Gogo shell inside the daemon, or run a Gogo script there; `exit` leaves it running";
     public static final String COMPLETION = "print a shell completion script for bash, zsh or PowerShell (no daemon needed)";
     public static final String HELP = "this summary, or one command's usage";
 
@@ -79,7 +79,9 @@ public final class CommandHelp {
                         + "--client NAME a client certificate NAME for two-way TLS (require_client_cert)\n"
                         + "--dir DIR     where the files go (default: <data>/tls)\n"
                         + "--force       make a new CA even where one exists (every certificate it signed stops working)");
-        add("shell", "", SHELL, "");
+        add("shell", "[-c LINE | FILE]", SHELL,
+                "-c LINE  run one line and exit with its status\n"
+                        + "FILE     run a Gogo script; the first failing line stops it and is named");
         add("completion", "bash|zsh|powershell", COMPLETION, "");
         add("help", "[CMD]", HELP, "");
     }

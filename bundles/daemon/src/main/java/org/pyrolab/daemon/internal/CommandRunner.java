@@ -7,9 +7,14 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import org.apache.felix.gogo.runtime.Parser;
+import org.apache.felix.gogo.runtime.SyntaxError;
+import org.apache.felix.gogo.runtime.Token;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -26,6 +31,8 @@ import org.pyrolab.control.ExitCode;
 final class CommandRunner {
     /** Session variable holding the client's working directory, for relative file arguments. */
     static final String CWD = "PYROLAB_CWD";
+    /** A lab procedure is a page or two; this only bounds what one connection makes the daemon hold. */
+    static final int MAX_SCRIPT = 1024 * 1024;
     private static final Pattern COMMAND_NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     private final CommandProcessor processor;
@@ -50,7 +57,7 @@ final class CommandRunner {
         try (CommandSession session = open(InputStream.nullInputStream())) {
             code = execute(session, commandLine(session, hello.args));
         } catch (CommandFailure e) {
-            code = report(e);
+            code = report(e, "");
         }
         synchronized (channel) {
             ControlChannel.writeExit(channel, code);
@@ -77,6 +84,78 @@ final class CommandRunner {
         synchronized (channel) {
             ControlChannel.writeExit(channel, ExitCode.OK);
         }
+    }
+
+    /**
+     * Runs a script sent as input ({@code shell -c LINE}, {@code shell FILE}) in one session, one
+     * top-level statement at a time, so that a failure can name its line and stops the rest.
+     * Gogo's parser splits it, so a closure spread over lines stays one statement.
+     */
+    void script(String name, InputStream text) throws IOException {
+        int code = ExitCode.OK;
+        String source = new String(text.readNBytes(MAX_SCRIPT + 1), StandardCharsets.UTF_8);
+        try (CommandSession session = open(InputStream.nullInputStream())) {
+            if (source.length() > MAX_SCRIPT) {
+                throw CommandFailure.usage("the script " + name + " is over " + MAX_SCRIPT / 1024 + " KiB");
+            }
+            List<CharSequence> steps = steps(source, new Parser(source).program().tokens());
+            for (CharSequence step : steps) {
+                code = execute(session, step, where(name, step));
+                if (code != ExitCode.OK) {
+                    break;
+                }
+            }
+        } catch (CommandFailure e) {
+            code = report(e, "");
+        } catch (SyntaxError e) {
+            code = report(CommandFailure.usage(e.getMessage()), where(name, e.line()) + ": ");
+        }
+        synchronized (channel) {
+            ControlChannel.writeExit(channel, code);
+        }
+    }
+
+    /**
+     * The script's steps: its top-level statements and pipelines, split at {@code ;} and new
+     * lines only, so {@code a && b}, {@code a || b} and {@code a &} stay one step as Gogo means them.
+     */
+    private static List<CharSequence> steps(String source, List<Parser.Executable> tokens) {
+        List<CharSequence> steps = new ArrayList<>();
+        char[] text = source.toCharArray(); // what the parser's tokens index into
+        Parser.Executable first = null;
+        Parser.Executable last = null;
+        for (Parser.Executable token : tokens) {
+            boolean separator = token instanceof Parser.Operator && (token.toString().equals(";") || token.toString().equals("\n"));
+            if (!separator) {
+                first = first == null ? token : first;
+                last = token;
+                continue;
+            }
+            addStep(steps, text, first, last);
+            first = null;
+        }
+        addStep(steps, text, first, last);
+        return steps;
+    }
+
+    private static void addStep(List<CharSequence> steps, char[] text, Parser.Executable first, Parser.Executable last) {
+        if (first == last && first != null) {
+            steps.add(first); // one statement: kept as parsed, so quiet() can see an assignment
+        } else if (first != null) {
+            steps.add(new Token(text, first.start(), last.start() + last.length() - first.start(), first.line(), first.column()));
+        }
+    }
+
+    /** {@code "line 3 of lab.gogo (`start demo.lasr`): "}; Gogo counts lines from 0. */
+    private static String where(String name, CharSequence step) {
+        String text = step.toString().strip();
+        int newline = text.indexOf('\n');
+        String first = newline < 0 ? text : text.substring(0, newline).strip() + " ...";
+        return where(name, ((Token) step).line()) + " (`" + first + "`): ";
+    }
+
+    private static String where(String name, int line) {
+        return "line " + (line + 1) + (name.equals("-c") ? "" : " of " + name);
     }
 
     private CommandSession open(InputStream stdin) {
@@ -121,24 +200,42 @@ final class CommandRunner {
         return line.toString();
     }
 
-    private int execute(CommandSession session, String line) {
+    private int execute(CommandSession session, CharSequence line) {
+        return execute(session, line, "");
+    }
+
+    /** Runs one line or statement and prints its result; a failure is reported with {@code where} before it. */
+    private int execute(CommandSession session, CharSequence line, String where) {
         try {
             Object result = session.execute(line);
-            if (result instanceof CharSequence) {
-                String text = result.toString();
+            if (quiet(line, result)) {
+                return ExitCode.OK;
+            }
+            if (result != null) {
+                // a list is formatted one item a line, already ending in a new line
+                String text = result instanceof CharSequence ? result.toString() : session.format(result, Converter.INSPECT).toString();
                 out.print(text.endsWith("\n") || text.isEmpty() ? text : text + "\n");
-            } else if (result != null) {
-                out.println(session.format(result, Converter.INSPECT));
             }
             return ExitCode.OK;
         } catch (Exception e) {
-            return report(e);
+            return report(e, where);
         } finally {
             out.flush();
         }
     }
 
-    private int report(Exception e) {
+    /**
+     * Results not worth a line: Gogo's builtins answer {@code true}/{@code false} ({@code grep})
+     * or a list of nothing ({@code each} over commands that print), and an assignment's value
+     * was just written by the user.
+     */
+    private static boolean quiet(CharSequence line, Object result) {
+        return result instanceof Boolean
+                || result instanceof Collection<?> values && !values.isEmpty() && values.stream().allMatch(v -> v == null)
+                || line instanceof Parser.Statement statement && statement.tokens().size() > 1 && statement.tokens().get(1).toString().equals("=");
+    }
+
+    private int report(Exception e, String where) {
         int code = ExitCode.FAILED;
         String message = e.getMessage();
         if (e instanceof CommandFailure) {
@@ -152,7 +249,7 @@ final class CommandRunner {
         } else if (message == null) {
             message = e.toString();
         }
-        err.println("pyrolab: " + message);
+        err.println("pyrolab: " + where + message);
         if (hello.verbose) {
             e.printStackTrace(err);
         }

@@ -227,7 +227,11 @@ public class ControlServer {
                 PipedInputStream stdin = new PipedInputStream(8192);
                 PipedOutputStream feed = new PipedOutputStream(stdin);
                 threads.execute(() -> watch(in, feed, runner, socket));
-                runner.shell(stdin);
+                if (hello.args.size() == 3 && hello.args.get(1).equals("--script")) {
+                    runner.script(hello.args.get(2), stdin); // `shell -c LINE`, `shell FILE`: the text comes as input
+                } else {
+                    runner.shell(stdin);
+                }
             } else if (hello.args.isEmpty()) {
                 ControlChannel.writeExit(out, 0); // a ping: the daemon answers
             } else {
