@@ -143,7 +143,8 @@ final class DaemonStarter {
          * (HotSpot's VM_Exit), which every {@code up} would pay.
          */
         static Daemon detached(List<String> command, Path data, Path console) throws IOException, InterruptedException {
-            List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", "\"$@\" </dev/null >\"$PYROLAB_CONSOLE\" 2>&1 & echo $!", "sh"));
+            // the console's path comes as a variable, never inside the script, and the daemon does not inherit it
+            List<String> shell = new ArrayList<>(List.of("/bin/sh", "-c", "c=$PYROLAB_CONSOLE; unset PYROLAB_CONSOLE; \"$@\" </dev/null >\"$c\" 2>&1 & echo $!", "sh"));
             shell.addAll(command);
             ProcessBuilder builder = new ProcessBuilder(shell).directory(data.toFile()).redirectErrorStream(true);
             builder.environment().put("PYROLAB_CONSOLE", console.toString());
