@@ -263,7 +263,8 @@ final class CommandRunner {
             return ExitCode.OK;
         } catch (Exception e) {
             if (interrupted) {
-                return ExitCode.FAILED; // Ctrl-C: the terminal has echoed ^C, the prompt follows
+                out.println(); // Ctrl-C: the terminal has echoed ^C; the prompt follows on a line of its own
+                return ExitCode.FAILED;
             }
             return report(e, where);
         } finally {
