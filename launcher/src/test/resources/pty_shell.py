@@ -22,7 +22,7 @@ import sys
 import termios
 import time
 
-ESCAPES = re.compile(rb"\x1b\[[0-9;?$<=>]*[ -/]*[@-~]|\x1b[=>]|\x1bO.|\x1b\][^\x07]*\x07")
+ESCAPES = re.compile(rb"\x1b\[[0-9;?$<=>]*[ -/]*[@-~]|\x1b[=>]|\x1bO.|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)")
 
 
 def main():
