@@ -36,9 +36,16 @@ final class TerminalShell implements ControlClient.Keyboard {
     static int run(ControlClient client, Folders folders, boolean verbose, PrintStream out, PrintStream err) throws IOException {
         Path history = folders.data.resolve(HISTORY_FILE);
         ownerOnly(history);
-        // exec: stty for the terminal's modes, no native code (JNI, FFM) needed on Java 17
-        try (Terminal terminal = TerminalBuilder.builder().system(true).provider("exec").nativeSignals(true)
-                .signalHandler(Terminal.SignalHandler.SIG_IGN).build()) {
+        Terminal opened;
+        try {
+            // exec: stty for the terminal's modes, no native code (JNI, FFM) needed on Java 17
+            opened = TerminalBuilder.builder().system(true).provider("exec").nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+        } catch (IOException | RuntimeException e) {
+            // no stty (Windows' console): the shell still works, as for piped input, without editing
+            return client.run(java.util.List.of(), true, verbose, System.in, out, err, 0);
+        }
+        try (Terminal terminal = opened) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("pyrolab")
                     .completer(new ShellCompleter(folders.configFile()))
                     .variable(LineReader.HISTORY_FILE, history)
