@@ -111,6 +111,85 @@ final class ControlClient {
         }
     }
 
+    /**
+     * What {@code pyrolab shell} on a terminal needs from its line editor; implemented with JLine
+     * in {@link TerminalShell}, so this class (and every other command) loads no JLine class.
+     */
+    interface Keyboard {
+        /** The line the user enters after {@code prompt}; null for Ctrl-D (end of input). */
+        String readLine(String prompt) throws IOException;
+
+        /** Runs {@code action} on Ctrl-C while no line is being read (a command runs). */
+        void onInterrupt(Runnable action);
+    }
+
+    /**
+     * {@code pyrolab shell} on a terminal: the daemon sends a prompt frame whenever it reads the
+     * next line; the line is read here with {@code keyboard} (editing, history and completion stay
+     * on the client) and sent as one input frame. Ctrl-C while a command runs sends an interrupt
+     * frame; Ctrl-D closes the input, and the daemon ends the shell with exit 0.
+     */
+    int terminal(boolean verbose, Keyboard keyboard, PrintStream out, PrintStream err) throws IOException {
+        String token = readToken();
+        try (Socket socket = new Socket()) {
+            socket.setTcpNoDelay(true);
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), lock.port), 1000);
+            socket.setSoTimeout(ACCEPT_TIMEOUT_MS);
+            DataOutputStream toDaemon = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+            DataInputStream fromDaemon = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            new Hello(token, List.of("shell", "--terminal"), true, verbose, System.getProperty("user.dir")).writeTo(toDaemon);
+            keyboard.onInterrupt(() -> {
+                try {
+                    synchronized (toDaemon) {
+                        ControlChannel.writeFrame(toDaemon, ControlChannel.INTERRUPT, new byte[0], 0, 0);
+                    }
+                } catch (IOException gone) {
+                    // the shell has ended; the frames loop sees it
+                }
+            });
+            while (true) {
+                Frame frame;
+                try {
+                    frame = ControlChannel.readFrame(fromDaemon);
+                } catch (SocketTimeoutException e) {
+                    throw new DaemonNotAnswering("PyroLab daemon (pid " + lock.pid + ") does not answer on its control port;"
+                            + " if it is hung, run `pyrolab up --force`");
+                }
+                if (frame == null) {
+                    throw new IOException("the daemon closed the connection without an exit status");
+                }
+                switch (frame.type) {
+                    case ControlChannel.ACCEPTED:
+                        socket.setSoTimeout(0);
+                        break;
+                    case ControlChannel.STDOUT:
+                        out.write(frame.data);
+                        out.flush();
+                        break;
+                    case ControlChannel.STDERR:
+                        err.write(frame.data);
+                        err.flush();
+                        break;
+                    case ControlChannel.PROMPT:
+                        String line = keyboard.readLine(frame.text());
+                        synchronized (toDaemon) {
+                            if (line == null) {
+                                ControlChannel.writeFrame(toDaemon, ControlChannel.STDIN_CLOSED, new byte[0], 0, 0);
+                            } else {
+                                byte[] bytes = (line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
+                                ControlChannel.frameStream(toDaemon, ControlChannel.STDIN).write(bytes);
+                            }
+                        }
+                        break;
+                    case ControlChannel.EXIT:
+                        return frame.exitCode();
+                    default:
+                        throw new IOException("unexpected frame type " + frame.type + " from the daemon");
+                }
+            }
+        }
+    }
+
     private String readToken() throws IOException {
         return new String(Files.readAllBytes(data.resolve(ControlChannel.TOKEN_FILE)), StandardCharsets.US_ASCII).trim();
     }

@@ -57,9 +57,11 @@ final class Installation {
      * The class path of the daemon JVM: the jars in {@code lib/} but Bouncy Castle's, which only
      * {@code tls init} uses, in the command's JVM. They are signed, and a signed jar on the class
      * path costs every JVM that opens it the check of its signature (about 30 ms of each start).
+     * JLine's neither: only {@code pyrolab shell} on a terminal uses it, in the command's JVM.
      */
     String classPath() {
-        return jars(lib()).stream().filter(jar -> !jar.getFileName().toString().startsWith("bc"))
+        return jars(lib()).stream().filter(jar -> !jar.getFileName().toString().startsWith("bc")
+                && !jar.getFileName().toString().startsWith("jline"))
                 .map(Path::toString).collect(Collectors.joining(java.io.File.pathSeparator));
     }
 

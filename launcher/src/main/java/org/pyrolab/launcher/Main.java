@@ -201,13 +201,18 @@ public final class Main {
     }
 
     /**
-     * {@code shell}: the keyboard forwarded line by line; {@code shell -c LINE} and {@code shell FILE}
+     * {@code shell}: on a terminal, lines edited with JLine ({@link TerminalShell}), otherwise the
+     * input forwarded as it comes; {@code shell -c LINE} and {@code shell FILE}
      * send the script's text as the shell's input, with {@code --script NAME} so the daemon runs it
      * as one script (stops at the first failing statement) instead of prompting.
      */
     private int shell(Folders folders, List<String> rest) throws IOException {
         if (rest.isEmpty()) {
-            return daemon(folders).run(List.of(), true, verbose, System.in, out, err, 0);
+            ControlClient client = daemon(folders);
+            if (System.console() != null) { // both stdin and stdout are a terminal: edit lines there
+                return TerminalShell.run(client, folders, verbose, out, err);
+            }
+            return client.run(List.of(), true, verbose, System.in, out, err, 0);
         }
         String name;
         byte[] text;

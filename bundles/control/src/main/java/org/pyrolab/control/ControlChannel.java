@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The frames on the control port. The client opens with a {@link Hello}; the daemon answers with
  * output frames and ends with one exit frame. In an interactive shell the client also sends input
- * frames. A frame is a type byte, a 4-byte length and that many bytes.
+ * frames, and in a terminal shell interrupt frames (Ctrl-C) while the daemon sends prompt frames.
+ * A frame is a type byte, a 4-byte length and that many bytes.
  */
 public final class ControlChannel {
     public static final String TOKEN_FILE = "control.token";
@@ -30,6 +31,18 @@ public final class ControlChannel {
     public static final byte STDERR = 'E';
     public static final byte STDIN = 'I';
     public static final byte STDIN_CLOSED = 'C';
+    /**
+     * Client to daemon, empty: Ctrl-C in {@code pyrolab shell}'s terminal. The daemon interrupts
+     * the command running in that shell, if any; the shell and the connection stay. One that comes
+     * when no command runs (or on a connection with no shell) changes nothing.
+     */
+    public static final byte INTERRUPT = 'T';
+    /**
+     * Daemon to client, in a terminal shell ({@code shell --terminal}): the previous line has run
+     * and the daemon reads the next one; the data is the prompt. The client's line editor shows it
+     * and sends the line the user enters as an input frame.
+     */
+    public static final byte PROMPT = 'P';
     public static final byte EXIT = 'X';
     /** Sent by the daemon as soon as it has accepted a hello: a daemon that never sends it is hung. */
     public static final byte ACCEPTED = 'A';

@@ -18,6 +18,7 @@ import org.apache.felix.gogo.runtime.Token;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
+import org.apache.felix.service.command.Job;
 import org.pyrolab.control.CommandFailure;
 import org.pyrolab.control.ControlChannel;
 import org.pyrolab.control.ControlChannel.Hello;
@@ -33,6 +34,7 @@ final class CommandRunner {
     static final String CWD = "PYROLAB_CWD";
     /** A lab procedure is a page or two; this only bounds what one connection makes the daemon hold. */
     static final int MAX_SCRIPT = 1024 * 1024;
+    static final String PROMPT = "pyrolab> ";
     private static final Pattern COMMAND_NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     private final CommandProcessor processor;
@@ -43,6 +45,8 @@ final class CommandRunner {
     /** The session running now, so that {@link #cancel()} can end it from the connection's watcher. */
     private CommandSession session;
     private boolean cancelled;
+    /** Set by {@link #interrupt()}: the running command's failure is the user's Ctrl-C, not an error. */
+    private volatile boolean interrupted;
 
     CommandRunner(CommandProcessor processor, DataOutputStream channel, Hello hello) {
         this.processor = processor;
@@ -64,14 +68,29 @@ final class CommandRunner {
         }
     }
 
-    void shell(InputStream stdin) throws IOException {
+    /**
+     * The interactive shell. With piped input ({@code terminal} false) the prompt is text on
+     * stdout; for a terminal ({@code shell --terminal}) it is a {@link ControlChannel#PROMPT}
+     * frame, which tells the client's line editor that the previous line has run.
+     */
+    void shell(InputStream stdin, boolean terminal) throws IOException {
         try (CommandSession session = open(stdin)) {
             out.println("PyroLab shell: pyrolab commands by name (ps, start NAME, ...), Gogo's too (lb, help)."
-                    + " `exit` leaves the shell; the daemon keeps running.");
+                    + (terminal ? " Tab completes, Ctrl-C interrupts a command, Ctrl-D or `exit` leaves the shell;"
+                            : " `exit` leaves the shell;")
+                    + " the daemon keeps running.");
             BufferedReader lines = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
             while (true) {
-                out.print("pyrolab> ");
-                out.flush();
+                if (terminal) {
+                    out.flush();
+                    byte[] prompt = PROMPT.getBytes(StandardCharsets.UTF_8);
+                    synchronized (channel) {
+                        ControlChannel.writeFrame(channel, ControlChannel.PROMPT, prompt, 0, prompt.length);
+                    }
+                } else {
+                    out.print(PROMPT);
+                    out.flush();
+                }
                 String line = lines.readLine();
                 if (line == null || line.trim().equals("exit")) {
                     break;
@@ -186,6 +205,30 @@ final class CommandRunner {
         }
     }
 
+    /**
+     * Ctrl-C in the client's terminal: interrupts the command the shell runs now (Gogo's
+     * foreground job, the threads of its pipeline), so a {@code logs -f} ends and the shell reads
+     * its next line. The session stays open. Harmless when no command runs or no session exists.
+     */
+    void interrupt() {
+        CommandSession running;
+        synchronized (this) {
+            running = session;
+        }
+        if (running == null) {
+            return;
+        }
+        try {
+            Job job = running.foregroundJob();
+            if (job != null) {
+                interrupted = true;
+                job.interrupt();
+            }
+        } catch (RuntimeException e) {
+            // the job ended meanwhile, or the session was closed: nothing to interrupt
+        }
+    }
+
     /** {@code pyrolab:NAME $a1 $a2 ...}: the arguments travel as variables, so no quoting can change their meaning. */
     private static String commandLine(CommandSession session, List<String> args) {
         String name = args.get(0);
@@ -206,6 +249,7 @@ final class CommandRunner {
 
     /** Runs one line or statement and prints its result; a failure is reported with {@code where} before it. */
     private int execute(CommandSession session, CharSequence line, String where) {
+        interrupted = false;
         try {
             Object result = session.execute(line);
             if (quiet(line, result)) {
@@ -218,6 +262,10 @@ final class CommandRunner {
             }
             return ExitCode.OK;
         } catch (Exception e) {
+            if (interrupted) {
+                out.println(); // Ctrl-C: the terminal has echoed ^C; the prompt follows on a line of its own
+                return ExitCode.FAILED;
+            }
             return report(e, where);
         } finally {
             out.flush();

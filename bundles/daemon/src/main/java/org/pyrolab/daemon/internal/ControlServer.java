@@ -13,6 +13,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -230,7 +231,7 @@ public class ControlServer {
                 if (hello.args.size() == 3 && hello.args.get(1).equals("--script")) {
                     runner.script(hello.args.get(2), stdin); // `shell -c LINE`, `shell FILE`: the text comes as input
                 } else {
-                    runner.shell(stdin);
+                    runner.shell(stdin, hello.args.equals(List.of("shell", "--terminal")));
                 }
             } else if (hello.args.isEmpty()) {
                 ControlChannel.writeExit(out, 0); // a ping: the daemon answers
@@ -247,15 +248,18 @@ public class ControlServer {
 
     /**
      * Reads what the client sends while its command runs: input frames for a shell (into
-     * {@code feed}), nothing for one command. End of stream, a reset or anything unexpected means
+     * {@code feed}), interrupt frames (Ctrl-C in a terminal shell; on any connection they only
+     * interrupt a running command, if there is one), nothing else. End of stream, a reset or anything unexpected means
      * the client has gone (killed, Ctrl-C): the command is cancelled and the socket closed, so a
      * {@code logs -f} that writes nothing still frees its slot at once.
      */
-    private static void watch(DataInputStream in, PipedOutputStream feed, CommandRunner runner, Socket socket) {
+    static void watch(DataInputStream in, PipedOutputStream feed, CommandRunner runner, Socket socket) {
         try {
             ControlChannel.Frame frame;
             while ((frame = ControlChannel.readFrame(in)) != null) {
-                if (feed != null && frame.type == ControlChannel.STDIN) {
+                if (frame.type == ControlChannel.INTERRUPT) {
+                    runner.interrupt(); // Ctrl-C: the running command ends, the connection stays
+                } else if (feed != null && frame.type == ControlChannel.STDIN) {
                     feed.write(frame.data);
                     feed.flush();
                 } else if (feed != null && frame.type == ControlChannel.STDIN_CLOSED) {

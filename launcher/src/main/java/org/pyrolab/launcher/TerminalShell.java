@@ -1,0 +1,96 @@
+package org.pyrolab.launcher;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.pyrolab.launcher.completion.ShellCompleter;
+
+/**
+ * {@code pyrolab shell} with a terminal attached: JLine reads each line (editing with the arrow
+ * keys, history in {@code <data>/shell.history}, Tab completion of commands, options and
+ * configured names), the daemon runs it. The only class that touches JLine, and it is loaded only
+ * for this, so other commands start without it.
+ */
+final class TerminalShell implements ControlClient.Keyboard {
+    static final String HISTORY_FILE = "shell.history";
+
+    private final Terminal terminal;
+    private final LineReader reader;
+
+    private TerminalShell(Terminal terminal, LineReader reader) {
+        this.terminal = terminal;
+        this.reader = reader;
+    }
+
+    /** Runs the shell on this process's terminal; returns its exit status. */
+    static int run(ControlClient client, Folders folders, boolean verbose, PrintStream out, PrintStream err) throws IOException {
+        Path history = folders.data.resolve(HISTORY_FILE);
+        ownerOnly(history);
+        Terminal opened;
+        try {
+            // exec: stty for the terminal's modes, no native code (JNI, FFM) needed on Java 17
+            opened = TerminalBuilder.builder().system(true).provider("exec").nativeSignals(true)
+                    .signalHandler(Terminal.SignalHandler.SIG_IGN).build();
+        } catch (IOException | RuntimeException e) {
+            // no stty (Windows' console): the shell still works, as for piped input, without editing
+            return client.run(java.util.List.of(), true, verbose, System.in, out, err, 0);
+        }
+        try (Terminal terminal = opened) {
+            LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("pyrolab")
+                    .completer(new ShellCompleter(folders.configFile()))
+                    .variable(LineReader.HISTORY_FILE, history)
+                    .variable(LineReader.HISTORY_SIZE, 1000)
+                    .variable(LineReader.HISTORY_FILE_SIZE, 1000)
+                    .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true) // `!` means itself to Gogo
+                    .option(LineReader.Option.HISTORY_IGNORE_DUPS, true)
+                    .build();
+            try {
+                return client.terminal(verbose, new TerminalShell(terminal, reader), out, err);
+            } finally {
+                reader.getHistory().save();
+            }
+        }
+    }
+
+    @Override
+    public String readLine(String prompt) {
+        while (true) {
+            try {
+                return reader.readLine(prompt);
+            } catch (UserInterruptException e) {
+                // Ctrl-C at the prompt drops the line, as in other shells, and asks again
+            } catch (EndOfFileException e) {
+                terminal.writer().println();
+                terminal.writer().flush();
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void onInterrupt(Runnable action) {
+        terminal.handle(Terminal.Signal.INT, signal -> action.run());
+    }
+
+    /** The history holds what the user typed (arguments, names): readable by the owner only. */
+    private static void ownerOnly(Path file) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return;
+        }
+        if (Files.notExists(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } else {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
+    }
+}
