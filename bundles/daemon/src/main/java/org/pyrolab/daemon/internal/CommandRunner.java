@@ -7,14 +7,12 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import org.apache.felix.gogo.runtime.Parser;
 import org.apache.felix.gogo.runtime.SyntaxError;
-import org.apache.felix.gogo.runtime.Token;
 import org.apache.felix.service.command.CommandProcessor;
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Converter;
@@ -117,9 +115,9 @@ final class CommandRunner {
             if (source.length() > MAX_SCRIPT) {
                 throw CommandFailure.usage("the script " + name + " is over " + MAX_SCRIPT / 1024 + " KiB");
             }
-            List<CharSequence> steps = steps(source, new Parser(source).program().tokens());
+            List<CharSequence> steps = ScriptSteps.of(source, new Parser(source).program().tokens());
             for (CharSequence step : steps) {
-                code = execute(session, step, where(name, step));
+                code = execute(session, step, ScriptSteps.where(name, step));
                 if (code != ExitCode.OK) {
                     break;
                 }
@@ -127,54 +125,11 @@ final class CommandRunner {
         } catch (CommandFailure e) {
             code = report(e, "");
         } catch (SyntaxError e) {
-            code = report(CommandFailure.usage(e.getMessage()), where(name, e.line()) + ": ");
+            code = report(CommandFailure.usage(e.getMessage()), ScriptSteps.where(name, e.line()) + ": ");
         }
         synchronized (channel) {
             ControlChannel.writeExit(channel, code);
         }
-    }
-
-    /**
-     * The script's steps: its top-level statements and pipelines, split at {@code ;} and new
-     * lines only, so {@code a && b}, {@code a || b} and {@code a &} stay one step as Gogo means them.
-     */
-    private static List<CharSequence> steps(String source, List<Parser.Executable> tokens) {
-        List<CharSequence> steps = new ArrayList<>();
-        char[] text = source.toCharArray(); // what the parser's tokens index into
-        Parser.Executable first = null;
-        Parser.Executable last = null;
-        for (Parser.Executable token : tokens) {
-            boolean separator = token instanceof Parser.Operator && (token.toString().equals(";") || token.toString().equals("\n"));
-            if (!separator) {
-                first = first == null ? token : first;
-                last = token;
-                continue;
-            }
-            addStep(steps, text, first, last);
-            first = null;
-        }
-        addStep(steps, text, first, last);
-        return steps;
-    }
-
-    private static void addStep(List<CharSequence> steps, char[] text, Parser.Executable first, Parser.Executable last) {
-        if (first == last && first != null) {
-            steps.add(first); // one statement: kept as parsed, so quiet() can see an assignment
-        } else if (first != null) {
-            steps.add(new Token(text, first.start(), last.start() + last.length() - first.start(), first.line(), first.column()));
-        }
-    }
-
-    /** {@code "line 3 of lab.gogo (`start demo.lasr`): "}; Gogo counts lines from 0. */
-    private static String where(String name, CharSequence step) {
-        String text = step.toString().strip();
-        int newline = text.indexOf('\n');
-        String first = newline < 0 ? text : text.substring(0, newline).strip() + " ...";
-        return where(name, ((Token) step).line()) + " (`" + first + "`): ";
-    }
-
-    private static String where(String name, int line) {
-        return "line " + (line + 1) + (name.equals("-c") ? "" : " of " + name);
     }
 
     private CommandSession open(InputStream stdin) {
