@@ -67,6 +67,29 @@ final class ControlClient {
      */
     int run(List<String> args, boolean interactive, boolean verbose, InputStream stdin, PrintStream out, PrintStream err,
             int timeoutMs) throws IOException {
+        return converse(args, interactive, verbose, timeoutMs, toDaemon -> {
+            if (interactive) {
+                forwardInput(stdin, toDaemon);
+            }
+        }, null, out, err);
+    }
+
+    /** What a conversation does once the hello is sent: start forwarding input, say. */
+    private interface Opening {
+        void begin(DataOutputStream toDaemon) throws IOException;
+    }
+
+    /** Answers the daemon's prompt frames: only the terminal shell has them. */
+    private interface Prompts {
+        void answer(String prompt, DataOutputStream toDaemon) throws IOException;
+    }
+
+    /**
+     * One connection: the hello, then the daemon's frames until its exit status. A daemon that
+     * does not accept the hello within the timeout (5 s when none is given) is called hung.
+     */
+    private int converse(List<String> args, boolean interactive, boolean verbose, int timeoutMs, Opening opening, Prompts prompts,
+            PrintStream out, PrintStream err) throws IOException {
         String token = readToken();
         try (Socket socket = new Socket()) {
             socket.setTcpNoDelay(true);
@@ -76,9 +99,7 @@ final class ControlClient {
             DataOutputStream toDaemon = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
             DataInputStream fromDaemon = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
             new Hello(token, args, interactive, verbose, System.getProperty("user.dir")).writeTo(toDaemon);
-            if (interactive) {
-                forwardInput(stdin, toDaemon);
-            }
+            opening.begin(toDaemon);
             while (true) {
                 Frame frame;
                 try {
@@ -90,22 +111,20 @@ final class ControlClient {
                 if (frame == null) {
                     throw new IOException("the daemon closed the connection without an exit status");
                 }
-                switch (frame.type) {
-                    case ControlChannel.ACCEPTED:
-                        socket.setSoTimeout(timeoutMs); // from now on a command may take as long as it takes
-                        break;
-                    case ControlChannel.STDOUT:
-                        out.write(frame.data);
-                        out.flush();
-                        break;
-                    case ControlChannel.STDERR:
-                        err.write(frame.data);
-                        err.flush();
-                        break;
-                    case ControlChannel.EXIT:
-                        return frame.exitCode();
-                    default:
-                        throw new IOException("unexpected frame type " + frame.type + " from the daemon");
+                if (frame.type == ControlChannel.ACCEPTED) {
+                    socket.setSoTimeout(timeoutMs); // from now on a command may take as long as it takes
+                } else if (frame.type == ControlChannel.STDOUT) {
+                    out.write(frame.data);
+                    out.flush();
+                } else if (frame.type == ControlChannel.STDERR) {
+                    err.write(frame.data);
+                    err.flush();
+                } else if (frame.type == ControlChannel.PROMPT && prompts != null) {
+                    prompts.answer(frame.text(), toDaemon);
+                } else if (frame.type == ControlChannel.EXIT) {
+                    return frame.exitCode();
+                } else {
+                    throw new IOException("unexpected frame type " + frame.type + " from the daemon");
                 }
             }
         }
@@ -130,64 +149,25 @@ final class ControlClient {
      * frame; Ctrl-D closes the input, and the daemon ends the shell with exit 0.
      */
     int terminal(boolean verbose, Keyboard keyboard, PrintStream out, PrintStream err) throws IOException {
-        String token = readToken();
-        try (Socket socket = new Socket()) {
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), lock.port), 1000);
-            socket.setSoTimeout(ACCEPT_TIMEOUT_MS);
-            DataOutputStream toDaemon = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
-            DataInputStream fromDaemon = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            new Hello(token, List.of("shell", "--terminal"), true, verbose, System.getProperty("user.dir")).writeTo(toDaemon);
-            keyboard.onInterrupt(() -> {
-                try {
-                    synchronized (toDaemon) {
-                        ControlChannel.writeFrame(toDaemon, ControlChannel.INTERRUPT, new byte[0], 0, 0);
-                    }
-                } catch (IOException gone) {
-                    // the shell has ended; the frames loop sees it
+        return converse(List.of("shell", "--terminal"), true, verbose, 0, toDaemon -> keyboard.onInterrupt(() -> {
+            try {
+                synchronized (toDaemon) {
+                    ControlChannel.writeFrame(toDaemon, ControlChannel.INTERRUPT, new byte[0], 0, 0);
                 }
-            });
-            while (true) {
-                Frame frame;
-                try {
-                    frame = ControlChannel.readFrame(fromDaemon);
-                } catch (SocketTimeoutException e) {
-                    throw new DaemonNotAnswering("PyroLab daemon (pid " + lock.pid + ") does not answer on its control port;"
-                            + " if it is hung, run `pyrolab up --force`");
-                }
-                if (frame == null) {
-                    throw new IOException("the daemon closed the connection without an exit status");
-                }
-                switch (frame.type) {
-                    case ControlChannel.ACCEPTED:
-                        socket.setSoTimeout(0);
-                        break;
-                    case ControlChannel.STDOUT:
-                        out.write(frame.data);
-                        out.flush();
-                        break;
-                    case ControlChannel.STDERR:
-                        err.write(frame.data);
-                        err.flush();
-                        break;
-                    case ControlChannel.PROMPT:
-                        String line = keyboard.readLine(frame.text());
-                        synchronized (toDaemon) {
-                            if (line == null) {
-                                ControlChannel.writeFrame(toDaemon, ControlChannel.STDIN_CLOSED, new byte[0], 0, 0);
-                            } else {
-                                byte[] bytes = (line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
-                                ControlChannel.frameStream(toDaemon, ControlChannel.STDIN).write(bytes);
-                            }
-                        }
-                        break;
-                    case ControlChannel.EXIT:
-                        return frame.exitCode();
-                    default:
-                        throw new IOException("unexpected frame type " + frame.type + " from the daemon");
+            } catch (IOException gone) {
+                // the shell has ended; the frames loop sees it
+            }
+        }), (prompt, toDaemon) -> {
+            String line = keyboard.readLine(prompt);
+            synchronized (toDaemon) {
+                if (line == null) {
+                    ControlChannel.writeFrame(toDaemon, ControlChannel.STDIN_CLOSED, new byte[0], 0, 0);
+                } else {
+                    byte[] bytes = (line.replace('\n', ' ') + "\n").getBytes(StandardCharsets.UTF_8);
+                    ControlChannel.frameStream(toDaemon, ControlChannel.STDIN).write(bytes);
                 }
             }
-        }
+        }, out, err);
     }
 
     private String readToken() throws IOException {
