@@ -110,9 +110,11 @@ final class CommandRunner {
      */
     void script(String name, InputStream text) throws IOException {
         int code = ExitCode.OK;
-        String source = new String(text.readNBytes(MAX_SCRIPT + 1), StandardCharsets.UTF_8);
+        byte[] bytes = text.readNBytes(MAX_SCRIPT + 1);
+        String source = new String(bytes, StandardCharsets.UTF_8);
         try (CommandSession session = open(InputStream.nullInputStream())) {
-            if (source.length() > MAX_SCRIPT) {
+            // the bound is on bytes: counted in characters, a long script of non-ASCII text would pass cut short
+            if (bytes.length > MAX_SCRIPT) {
                 throw CommandFailure.usage("the script " + name + " is over " + MAX_SCRIPT / 1024 + " KiB");
             }
             List<CharSequence> steps = ScriptSteps.of(source, new Parser(source).program().tokens());
