@@ -103,8 +103,8 @@ public class DeployDirectory implements Deployer, DeployState {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalArgumentException(jar + " does not exist; give the path of a bundle jar");
         }
-        String symbolicName = DeployFacts.symbolicName(jar).orElseThrow(() -> new IllegalArgumentException(
-                jar + " is not an OSGi bundle (" + DeployFacts.whyNotABundle(jar) + "); nothing was installed"));
+        String symbolicName = JarFacts.symbolicName(jar).orElseThrow(() -> new IllegalArgumentException(
+                jar + " is not an OSGi bundle (" + JarFacts.whyNotABundle(jar) + "); nothing was installed"));
         Path target = dir.resolve(jar.getFileName().toString().endsWith(".jar") ? jar.getFileName().toString() : jar.getFileName() + ".jar");
         Path part = dir.resolve("." + target.getFileName() + ".part"); // invisible to the watcher until complete
         try {
@@ -257,7 +257,7 @@ public class DeployDirectory implements Deployer, DeployState {
         if (bundle.isPresent()) {
             quietAt = Math.max(quietAt, verdicts.observe(bundle.get().getBundleId(), bundle.get().getState(), now));
         }
-        Verdict verdict = Verdicts.judge(name, DeployFacts.of(file), bundle.map(facts::of).orElse(null), now >= quietAt);
+        Verdict verdict = Verdicts.judge(name, JarFacts.of(file), bundle.map(facts::of).orElse(null), now >= quietAt);
         synchronized (this) {
             // a timer only for the quiet time; after it, what is pending waits for FileInstall, whose work brings bundle events
             boolean timed = verdict.pending() && now < quietAt;

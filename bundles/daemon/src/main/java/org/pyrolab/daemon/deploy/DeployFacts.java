@@ -15,19 +15,13 @@ import org.osgi.framework.wiring.BundleRevision;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.resource.Namespace;
 import org.pyrolab.daemon.deploy.Verdicts.BundleFacts;
-import org.pyrolab.daemon.deploy.Verdicts.FileFacts;
 
-/** Reads what the verdicts need from a file and from the framework, and changes nothing in either. */
+/** Reads what the verdicts need from the framework (a file's own facts: {@link JarFacts}), and changes nothing. */
 final class DeployFacts {
     private final BundleContext context;
 
     DeployFacts(BundleContext context) {
         this.context = context;
-    }
-
-    /** What a file in the deploy directory is: a jar's symbolic name, or why it is no bundle. */
-    static FileFacts of(Path file) {
-        return JarFacts.of(file);
     }
 
     /**
@@ -63,14 +57,6 @@ final class DeployFacts {
             }
         }
         return Optional.empty();
-    }
-
-    static Optional<String> symbolicName(Path jar) {
-        return JarFacts.symbolicName(jar);
-    }
-
-    static String whyNotABundle(Path jar) {
-        return JarFacts.whyNotABundle(jar);
     }
 
     /** A bundle location as a normalized path, or null when it is no file. */

@@ -70,7 +70,7 @@ public final class DriverJars {
                 return;
             }
             JarBundle bundle = new JarBundle(symbolicName.split(";")[0].trim(), version(main.getValue("Bundle-Version")),
-                    jar.toFile().toURI().toString(), jar);
+                    jar.toFile().toURI().toString(), classesOf(jar));
             for (String entry : components.split(",")) {
                 ZipEntry xml = file.getEntry(entry.trim());
                 if (xml != null) {
@@ -84,8 +84,11 @@ public final class DriverJars {
         }
     }
 
-    /** The jar as the daemon names it: symbolic name, version as OSGi prints it, location as FileInstall sets it. */
-    private record JarBundle(String name, String version, String location, Path jar) {
+    /**
+     * The jar as the daemon names it: symbolic name, version as OSGi prints it, location as
+     * FileInstall sets it; and its classes, one loader for all the drivers it offers.
+     */
+    private record JarBundle(String name, String version, String location, ClassLoader classes) {
     }
 
     private void component(JarBundle bundle, InputStream in) throws IOException {
@@ -114,7 +117,7 @@ public final class DriverJars {
         }
         List<ParameterSpec> specs;
         try {
-            specs = DriverDeclaration.parameters(classesOf(bundle.jar())::loadClass, properties.get(Driver.PARAMETERS));
+            specs = DriverDeclaration.parameters(bundle.classes()::loadClass, properties.get(Driver.PARAMETERS));
         } catch (ClassNotFoundException | LinkageError e) {
             rows.add(DriverInfo.problem(bundle.name(), bundle.version(), bundle.location(), DriverInfo.unloadable(id, e)));
             return;
