@@ -56,7 +56,7 @@
  * client later stays with Java until it is added here. `down` also waits, as Main.down does. */
 static const char *const FORWARDED[] = {
     "status", "ps", "info", "autolaunch", "stop", "restart", "reload", "install", "uninstall",
-    "rename", "call", "nslist", "lock", "unlock", "down", NULL
+    "rename", "call", "nslist", "lock", "unlock", "down", "state", "await", NULL
 };
 
 /* Appends one line to $PYROLAB_NATIVE_REPORT, if set: which path served (tests, debugging). */

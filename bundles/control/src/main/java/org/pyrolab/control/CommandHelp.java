@@ -24,6 +24,8 @@ public final class CommandHelp {
     public static final String START = "start services (starts the daemon first if needed)";
     public static final String STOP = "stop services";
     public static final String RESTART = "stop, then start services";
+    public static final String STATE = "a service's state: STOPPED, WAITING, STARTING, RUNNING, STOPPING or FAILED";
+    public static final String AWAIT = "wait until services reach a state (RUNNING unless --state says otherwise)";
     public static final String RELOAD = "apply the configuration file as a difference";
     public static final String CONFIG = "check, install, print, copy or remove the user configuration (all but export work without a daemon)";
     public static final String DRIVERS = "the drivers the deploy directory offers, and the files in it that do not run (no daemon needed)";
@@ -61,6 +63,10 @@ public final class CommandHelp {
         add("start", "NAME...", START, "");
         add("stop", "NAME...", STOP, "");
         add("restart", "NAME...", RESTART, "");
+        add("state", "NAME", STATE, "");
+        add("await", "NAME... [--state STATE] [--timeout SECONDS]", AWAIT,
+                "--state STATE      the state to wait for (default RUNNING)\n"
+                        + "--timeout SECONDS  give up after this long (default 60); a FAILED service with no restart due fails at once");
         add("reload", "", RELOAD, "");
         add("config", "validate FILE | update FILE | show | export FILE | reset [--yes]", CONFIG, "");
         add("drivers", "[--json]", DRIVERS, "");

@@ -14,7 +14,6 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
-import org.pyrolab.daemon.text.Table;
 import org.pyrolab.control.CommandHelp;
 import org.pyrolab.invoke.CommandLineValues;
 
@@ -26,22 +25,11 @@ public class ServiceCommands {
     @Reference
     Services services;
 
+    /** The services as a list a script can walk ({@link ServiceTable}), or with {@code --json} the JSON text. */
     @Descriptor(CommandHelp.PS)
-    public String ps(@Descriptor("print a JSON array") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
+    public Object ps(@Descriptor("print a JSON array") @Parameter(names = "--json", presentValue = "true", absentValue = "false") boolean json) {
         List<ServiceDTO> rows = services.list();
-        if (json) {
-            return Output.json(rows);
-        }
-        if (rows.isEmpty()) {
-            return "No services are configured; add some under `services:` in the configuration (see `pyrolab config show`).";
-        }
-        Table table = new Table("NAME", "KIND", "STATE", "DRIVER", "BUNDLE", "VERSION", "UPTIME", "RESTARTS", "LOCK", "ADDRESS", "REASON");
-        for (ServiceDTO s : rows) {
-            String reason = s.reason == null ? null : s.nextRestart == null ? s.reason : s.reason + " (next restart " + s.nextRestart + ")";
-            table.row(s.name, s.kind, s.state, s.driver, s.bundle, s.version, s.started == null ? null : Table.duration(s.uptimeSeconds),
-                    s.restarts, s.lockHolder, s.address, reason);
-        }
-        return table.toString();
+        return json ? Output.json(rows) : new ServiceTable(rows);
     }
 
     @Descriptor(CommandHelp.START)

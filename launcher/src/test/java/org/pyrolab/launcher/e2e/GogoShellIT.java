@@ -81,10 +81,36 @@ class GogoShellIT {
         Path procedure = Pyrolab.INSTALLATION.resolve("config/example-procedure.gogo");
         Result script = pyrolab.run("shell", procedure.toString());
         assertThat(script.exit).as("%s", script).isZero();
-        assertThat(script.out).contains("Started demo.laser", "Started demo.stage", "\"wavelength_nm\" : 1550.0",
+        assertThat(script.out).contains("Started demo.laser", "Started demo.stage", "demo.laser, demo.stage are RUNNING.",
+                "\"wavelength_nm\" : 1550.0", "demo.laser is running\ndemo.stage is running\n",
                 "Stopped demo.laser.", "Stopped demo.stage.").endsWith("procedure done\n");
         assertThat(script.err).isEmpty();
         assertThat(pyrolab.run("ps").out).containsPattern("demo.laser +service +STOPPED");
+    }
+
+    @Test
+    void psReturnsServicesAScriptWalksAndTheCommandLinePrintsTheSameTable() {
+        Result walk = pyrolab.run("shell", "-c", "each (ps) { echo ($it name) ($it state) ($it driver) }; ((ps) get 1) kind");
+        assertThat(walk.exit).as("%s", walk).isZero();
+        assertThat(walk.out).isEqualTo("demo.laser STOPPED sim.laser\ndemo.stage STOPPED sim.stage\nservice\n");
+
+        Result table = pyrolab.run("ps");
+        assertThat(pyrolab.run("shell", "-c", "ps").out).isEqualTo(table.out);
+        Result row = pyrolab.run("shell", "-c", "(ps) get 0");
+        assertThat(row.out.lines()).as("a row alone prints as a table of one").hasSize(2).first().asString().startsWith("NAME ");
+        assertThat(row.out.lines().skip(1)).singleElement().asString().startsWith("demo.laser ");
+    }
+
+    @Test
+    void stateAndAwaitAnswerFromTheCommandLineToo() {
+        Result state = pyrolab.run("state", "demo.stage");
+        assertThat(state.out).isEqualTo("STOPPED\n");
+        Result notRunning = pyrolab.run("await", "demo.stage", "--timeout", "0.3");
+        assertThat(notRunning.exit).as("%s", notRunning).isEqualTo(1);
+        assertThat(notRunning.err).isEqualTo("pyrolab: not RUNNING after 0.3 s: demo.stage is STOPPED\n");
+        Result stopped = pyrolab.run("await", "demo.stage", "--state", "stopped");
+        assertThat(stopped.exit).as("%s", stopped).isZero();
+        assertThat(stopped.out).isEqualTo("demo.stage is STOPPED.\n");
     }
 
     @Test

@@ -52,7 +52,8 @@ class NativeClientIT {
     void sameOutputAndExitCodeAsTheJavaClient() throws Exception {
         pyrolab.up();
         List<List<String>> commands = List.of(List.of("status"), List.of("ps"), List.of("status", "--json"), List.of("ps", "--json"),
-                List.of("stop", "nosuch"), List.of("call"), List.of("info"), List.of("--home", pyrolab.home.toString(), "ps"));
+                List.of("stop", "nosuch"), List.of("call"), List.of("info"), List.of("--home", pyrolab.home.toString(), "ps"),
+                List.of("state", "nosuch"), List.of("await", "--timeout", "soon", "x"));
         for (List<String> command : commands) {
             String[] args = command.toArray(String[]::new);
             Result fast = nativeRun(args);
