@@ -1,11 +1,18 @@
 package org.pyrolab.launcher;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
@@ -47,7 +54,7 @@ final class TerminalShell implements ControlClient.Keyboard {
         }
         try (Terminal terminal = opened) {
             LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("pyrolab")
-                    .completer(new ShellCompleter(folders.configFile()))
+                    .completer(new ShellCompleter(runningConfig(client).orElse(folders.configFile())))
                     .variable(LineReader.HISTORY_FILE, history)
                     .variable(LineReader.HISTORY_SIZE, 1000)
                     .variable(LineReader.HISTORY_FILE_SIZE, 1000)
@@ -92,5 +99,30 @@ final class TerminalShell implements ControlClient.Keyboard {
         } else {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    /** The {@code config:} line of {@code status} (keys and values, one a line). */
+    private static final Pattern CONFIG_LINE = Pattern.compile("(?m)^\\s+config:\\s+(.+)$");
+
+    /**
+     * The file the daemon runs from ({@code up --config FILE}, or the user's), whose names Tab
+     * offers; empty when the daemon does not say within a moment (then the user's file serves).
+     */
+    static Optional<Path> runningConfig(ControlClient client) {
+        ByteArrayOutputStream status = new ByteArrayOutputStream();
+        PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+        try {
+            if (client.run(List.of("status"), false, false, null, new PrintStream(status, true, StandardCharsets.UTF_8), quiet, 2000) != 0) {
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return configLine(status.toString(StandardCharsets.UTF_8)).map(Path::of);
+    }
+
+    static Optional<String> configLine(String status) {
+        Matcher m = CONFIG_LINE.matcher(status);
+        return m.find() && !m.group(1).equals("(none)") ? Optional.of(m.group(1).strip()) : Optional.empty();
     }
 }

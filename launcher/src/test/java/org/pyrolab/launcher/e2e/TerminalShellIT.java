@@ -42,9 +42,8 @@ class TerminalShellIT {
     @BeforeAll
     void up() throws Exception {
         pyrolab = new Pyrolab();
-        // the user's configuration file: completion reads the names there
-        Lab.write(pyrolab.home.resolve("config.yaml"), GogoShellIT.CONFIG);
-        daemon = pyrolab.up();
+        // not the user's configuration file: Tab must offer the names of the file the daemon runs from
+        daemon = pyrolab.up("--config", Lab.write(pyrolab.root.resolve("lab.yaml"), GogoShellIT.CONFIG).toString());
     }
 
     @AfterAll
