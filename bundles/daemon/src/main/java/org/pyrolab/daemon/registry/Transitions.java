@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +32,27 @@ final class Transitions {
     record Step(SupervisorState state, List<Action> actions, Answer answer, boolean changed) {
     }
 
-    private final Map<String, ServiceRecord.Draft> records = new LinkedHashMap<>();
-    private final List<String> startOrder;
+    private final RecordDrafts records;
+    /** The start order; copied at its first change. */
+    private List<String> startOrder;
+    private boolean orderChanged;
     private final List<Action> actions = new ArrayList<>();
     private final Instant now;
     private final Function<String, Optional<DriverEntry>> drivers;
 
     private Transitions(SupervisorState state, Instant now, Function<String, Optional<DriverEntry>> drivers) {
-        state.records().forEach((name, r) -> records.put(name, new ServiceRecord.Draft(r)));
-        this.startOrder = new ArrayList<>(state.startOrder());
+        this.records = new RecordDrafts(state.records());
+        this.startOrder = state.startOrder();
         this.now = now;
         this.drivers = drivers;
+    }
+
+    private List<String> order() {
+        if (!orderChanged) {
+            startOrder = new ArrayList<>(startOrder);
+            orderChanged = true;
+        }
+        return startOrder;
     }
 
     /**
@@ -51,29 +62,10 @@ final class Transitions {
     static Step step(SupervisorState state, Event event, Instant now, Function<String, Optional<DriverEntry>> drivers) {
         Transitions t = new Transitions(state, now, drivers);
         Answer answer = t.apply(event);
-        Map<String, ServiceRecord> frozen = new LinkedHashMap<>();
-        t.records.forEach((name, d) -> frozen.put(name, d.freeze()));
-        SupervisorState next = new SupervisorState(Collections.unmodifiableMap(frozen), List.copyOf(t.startOrder));
-        return new Step(next, List.copyOf(t.actions), answer, !sameRecords(state, next) || !state.startOrder().equals(next.startOrder()));
-    }
-
-    /**
-     * The same names in the same order with the very same records. An unchanged draft freezes to
-     * the record it was made from, so this is a pointer comparison per service: with a thousand
-     * services, comparing every record field by field after every event cost most of `up`.
-     */
-    private static boolean sameRecords(SupervisorState before, SupervisorState after) {
-        if (before.records().size() != after.records().size()) {
-            return false;
-        }
-        java.util.Iterator<Map.Entry<String, ServiceRecord>> old = before.records().entrySet().iterator();
-        for (Map.Entry<String, ServiceRecord> e : after.records().entrySet()) {
-            Map.Entry<String, ServiceRecord> o = old.next();
-            if (o.getValue() != e.getValue() || !o.getKey().equals(e.getKey())) {
-                return false;
-            }
-        }
-        return true;
+        Map<String, ServiceRecord> records = t.records.frozen();
+        List<String> order = t.orderChanged && !t.startOrder.equals(state.startOrder()) ? List.copyOf(t.startOrder) : state.startOrder();
+        boolean changed = records != state.records() || order != state.startOrder();
+        return new Step(changed ? new SupervisorState(records, order) : state, List.copyOf(t.actions), answer, changed);
     }
 
     private Answer apply(Event event) {
@@ -82,7 +74,7 @@ final class Transitions {
         } else if (event instanceof Event.Respec e) {
             records.get(e.name()).spec = e.spec();
         } else if (event instanceof Event.Forget e) {
-            records.remove(e.name());
+            records.all().remove(e.name());
         } else if (event instanceof Event.Start e) {
             return start(e.name(), e.byHand());
         } else if (event instanceof Event.Opened e) {
@@ -102,7 +94,7 @@ final class Transitions {
         } else if (event instanceof Event.RetryDue e) {
             retryDue(e);
         } else if (event instanceof Event.DriverArrived e) {
-            for (ServiceRecord.Draft r : records.values()) {
+            for (ServiceRecord.Draft r : records.all().values()) {
                 if (r.wanted && r.state == ServiceState.WAITING && r.spec.driver().equals(e.driver().id())) {
                     r.restarts = 0;
                     r.streak = 0;
@@ -138,14 +130,13 @@ final class Transitions {
             }
             next.put(spec.name(), r);
         }
-        records.forEach((name, r) -> {
+        records.all().forEach((name, r) -> {
             if (!next.containsKey(name)) {
                 gone.add(name);
                 next.put(name, r); // kept until stopped and forgotten
             }
         });
-        records.clear();
-        records.putAll(next);
+        records.replaceAll(next);
         return new Answer.Diff(new Answer.Changes(added, gone, changed));
     }
 
@@ -195,8 +186,8 @@ final class Transitions {
         r.running = e.running();
         r.started = now;
         r.lastPing = now;
-        startOrder.remove(r.name());
-        startOrder.add(r.name());
+        order().remove(r.name());
+        order().add(r.name());
         DriverEntry d = r.driver;
         actions.add(new Action.Announce(r.name()));
         actions.add(new Action.Log(r.name(), System.Logger.Level.INFO, "started " + r.name() + " (driver " + d.id() + " from "
@@ -301,7 +292,7 @@ final class Transitions {
     private Answer shutDown() {
         List<String> order = new ArrayList<>(startOrder);
         Collections.reverse(order);
-        for (ServiceRecord.Draft r : records.values()) {
+        for (ServiceRecord.Draft r : records.all().values()) {
             r.wanted = false;
             cancelRetry(r);
             if (r.state != ServiceState.STOPPED && !order.contains(r.name())) {
@@ -312,7 +303,7 @@ final class Transitions {
     }
 
     private void pingsDue() {
-        for (ServiceRecord.Draft r : records.values()) {
+        for (ServiceRecord.Draft r : records.all().values()) {
             double interval = r.spec.pingIntervalSeconds();
             if (r.state == ServiceState.RUNNING && interval > 0 && !r.pinging
                     && r.lastPing.plusMillis(Math.round(interval * 1000)).isBefore(now)) {
@@ -326,7 +317,9 @@ final class Transitions {
     private void detach(ServiceRecord.Draft r) {
         r.running = null;
         r.started = null;
-        startOrder.remove(r.name());
+        if (startOrder.contains(r.name())) {
+            order().remove(r.name());
+        }
     }
 
     private void cancelRetry(ServiceRecord.Draft r) {
@@ -339,7 +332,7 @@ final class Transitions {
     private ServiceRecord.Draft require(String name) {
         ServiceRecord.Draft r = records.get(name);
         if (r == null) {
-            throw new IllegalArgumentException(unknown(records.keySet(), name));
+            throw new IllegalArgumentException(unknown(records.names(), name));
         }
         return r;
     }
