@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.logging.Logger;
 
+import org.pyrolab.control.OwnerOnlyFiles;
+
 /**
  * The watched folder the daemon installs driver bundles from. The drivers that come with the
  * installation are copied there when it is first created, so they are ordinary removable
@@ -21,7 +23,7 @@ final class DeployDirectory {
         if (Files.isDirectory(deploy)) {
             return;
         }
-        OwnerOnly.createDirectories(deploy);
+        OwnerOnlyFiles.createDirectories(deploy);
         for (Path jar : Installation.jars(shippedDrivers)) {
             Files.copy(jar, deploy.resolve(jar.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
             LOG.info("deploy directory created with the installation's driver " + jar.getFileName());

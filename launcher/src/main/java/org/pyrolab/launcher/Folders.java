@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Map;
 
+import org.pyrolab.control.OwnerOnlyFiles;
+
 /**
  * Where a user's PyroLab files live: the configuration folder (the user config file) and the
  * data folder (lockfile, token, deploy directory, logs, bundle cache, nameserver storage).
@@ -71,7 +73,7 @@ final class Folders {
     void ensureWritable() {
         for (Path dir : new Path[] {config, data}) {
             try {
-                OwnerOnly.createDirectories(dir);
+                OwnerOnlyFiles.createDirectories(dir);
             } catch (IOException e) {
                 throw new LauncherException("cannot create the PyroLab folder " + dir + " (" + e.getMessage()
                         + "); set PYROLAB_HOME or --home to a folder you can write");

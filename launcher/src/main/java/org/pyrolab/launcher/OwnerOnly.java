@@ -5,7 +5,6 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.Set;
 
@@ -14,25 +13,13 @@ import java.util.Set;
  * deploy directory must belong to the user the daemon runs as and must not be writable by its
  * group or by others, since whoever can write there can replace the configuration, drop a bundle
  * that the daemon runs, or read the control token's folder. Folders PyroLab creates are made
- * {@code rwx------}. Checked on POSIX file systems; on Windows the folders under
+ * {@code rwx------} ({@link org.pyrolab.control.OwnerOnlyFiles}). Checked on POSIX file systems; on Windows the folders under
  * {@code %LOCALAPPDATA%} inherit an owner-only ACL.
  */
 final class OwnerOnly {
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private OwnerOnly() {
-    }
-
-    /** Creates {@code dir} and its missing parents with mode 0700 (on POSIX). */
-    static void createDirectories(Path dir) throws IOException {
-        if (Files.isDirectory(dir)) {
-            return;
-        }
-        if (POSIX) {
-            Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectories(dir);
-        }
     }
 
     /** Refuses {@code dir} (described as {@code what}) with one sentence saying how to fix it, unless it is the user's alone. */

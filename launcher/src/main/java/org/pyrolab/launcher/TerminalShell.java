@@ -5,10 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -20,6 +17,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import org.pyrolab.control.OwnerOnlyFiles;
 import org.pyrolab.launcher.completion.ShellCompleter;
 
 /**
@@ -42,7 +40,7 @@ final class TerminalShell implements ControlClient.Keyboard {
     /** Runs the shell on this process's terminal; returns its exit status. */
     static int run(ControlClient client, Folders folders, boolean verbose, PrintStream out, PrintStream err) throws IOException {
         Path history = folders.data.resolve(HISTORY_FILE);
-        ownerOnly(history);
+        OwnerOnlyFiles.restrictFile(history); // what was typed: readable by the owner only
         Terminal opened;
         try {
             // exec: stty for the terminal's modes, no native code (JNI, FFM) needed on Java 17
@@ -87,18 +85,6 @@ final class TerminalShell implements ControlClient.Keyboard {
     @Override
     public void onInterrupt(Runnable action) {
         terminal.handle(Terminal.Signal.INT, signal -> action.run());
-    }
-
-    /** The history holds what the user typed (arguments, names): readable by the owner only. */
-    private static void ownerOnly(Path file) throws IOException {
-        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            return;
-        }
-        if (Files.notExists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } else {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        }
     }
 
     /** The {@code config:} line of {@code status} (keys and values, one a line). */

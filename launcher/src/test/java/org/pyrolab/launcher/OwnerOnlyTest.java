@@ -52,7 +52,7 @@ class OwnerOnlyTest {
     void onTheFileSystemAGroupWritableFolderIsRefusedAndCreatedFoldersAreOwnerOnly() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX file system");
         Path created = temp.resolve("a/b/pyrolab");
-        OwnerOnly.createDirectories(created);
+        org.pyrolab.control.OwnerOnlyFiles.createDirectories(created);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
         OwnerOnly.check("the PyroLab data folder", created);
 

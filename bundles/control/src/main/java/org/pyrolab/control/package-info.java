@@ -4,7 +4,7 @@
  * (a plain class path) and the daemon bundle, so the two can never disagree.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.pyrolab.control;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,12 +4,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.pyrolab.api.dto.ProblemDTO;
 import org.pyrolab.control.AtomicFile;
+import org.pyrolab.control.OwnerOnlyFiles;
 
 /**
  * Reading a configuration file and installing one as the user configuration: the same steps for
@@ -46,26 +46,10 @@ public final class ConfigFile {
      */
     public static void install(Path userConfig, LabConfig checked) {
         try {
-            createOwnerOnly(userConfig.getParent());
+            OwnerOnlyFiles.createDirectories(userConfig.getParent()); // as `up` makes it: with no daemon, update may be first
             AtomicFile.writeString(userConfig, checked.text());
         } catch (IOException e) {
             throw new IllegalStateException("cannot write " + userConfig + ": " + e.getMessage());
-        }
-    }
-
-    /**
-     * Creates the configuration folder as {@code up} does, for the owner only (POSIX 0700): with no
-     * daemon, {@code update} may be the first to make it.
-     */
-    private static void createOwnerOnly(Path folder) throws IOException {
-        if (Files.isDirectory(folder)) {
-            return;
-        }
-        Files.createDirectories(folder.getParent());
-        if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-            Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } else {
-            Files.createDirectory(folder);
         }
     }
 
