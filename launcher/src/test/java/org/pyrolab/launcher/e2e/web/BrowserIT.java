@@ -2,12 +2,10 @@ package org.pyrolab.launcher.e2e.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -281,7 +279,6 @@ class BrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = ((ChromeDriver) browser).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), IMAGES.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.write(IMAGES.resolve(name), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
