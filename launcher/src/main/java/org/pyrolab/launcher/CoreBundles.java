@@ -22,7 +22,9 @@ import org.osgi.framework.BundleException;
  * The cache outlives the daemon so that a restart need not install everything again: a core
  * bundle is installed when new, updated when its jar is newer than the cached copy, and
  * uninstalled when it is no longer part of the installation. Bundles of the deploy directory
- * belong to the watcher and are left alone.
+ * belong to the watcher, and those of the {@code web/} folder to the daemon's web switch, which
+ * installs them when the configuration turns the page on and removes them when it is off: both
+ * are left alone here.
  */
 final class CoreBundles {
     private static final Logger LOG = Logger.getLogger("org.pyrolab.launcher");
@@ -30,11 +32,13 @@ final class CoreBundles {
     private final BundleContext context;
     private final Path bundlesDir;
     private final Path deployDir;
+    private final Path webDir;
 
-    CoreBundles(BundleContext context, Path bundlesDir, Path deployDir) {
+    CoreBundles(BundleContext context, Path bundlesDir, Path deployDir, Path webDir) {
         this.context = context;
         this.bundlesDir = bundlesDir;
         this.deployDir = deployDir;
+        this.webDir = webDir;
     }
 
     /** Returns the core bundles in installation order. */
@@ -51,7 +55,8 @@ final class CoreBundles {
         // first out with what is no longer ours: the same bundles of a moved or upgraded installation
         // (another folder, so other locations) could not be installed beside them
         for (Bundle stale : cached.values()) {
-            if (!locations.contains(stale.getLocation()) && !isIn(stale.getLocation(), deployDir)) {
+            if (!locations.contains(stale.getLocation()) && !isIn(stale.getLocation(), deployDir)
+                    && !isIn(stale.getLocation(), webDir)) {
                 LOG.info("uninstalling " + stale.getSymbolicName() + ", no longer part of the installation");
                 stale.uninstall();
             }

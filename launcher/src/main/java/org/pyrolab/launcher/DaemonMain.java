@@ -93,7 +93,8 @@ public final class DaemonMain {
             registerFatalHook(context, framework);
             HiddenCommands.register(context);
             DeployDirectory.prepare(data.resolve("deploy"), installation.drivers());
-            List<Bundle> core = new CoreBundles(context, installation.bundles(), data.resolve("deploy")).installOrUpdate();
+            List<Bundle> core = new CoreBundles(context, installation.bundles(), data.resolve("deploy"), installation.web())
+                    .installOrUpdate();
             framework.start();
             for (Bundle b : core) {
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {

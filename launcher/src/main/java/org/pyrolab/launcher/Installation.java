@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 
 /**
  * The installed PyroLab: {@code bin/}, {@code lib/} (this launcher and the framework),
- * {@code bundles/} (the core bundles), {@code drivers/} (the drivers it ships) and {@code config/}.
+ * {@code bundles/} (the core bundles), {@code web/} (the web page's bundles, installed by the daemon
+ * only while the configuration turns the page on), {@code drivers/} (the drivers it ships) and {@code config/}.
  * Found from where this class was loaded, so the scripts need not say.
  */
 final class Installation {
@@ -43,6 +44,10 @@ final class Installation {
 
     Path bundles() {
         return root.resolve("bundles");
+    }
+
+    Path web() {
+        return root.resolve("web");
     }
 
     Path drivers() {

@@ -114,6 +114,8 @@ public final class Main {
                 return Simulators.run(Installation.locate(), rest);
             case "shell":
                 return shell(folders, rest);
+            case "web":
+                return web(folders, args);
             case "down":
                 return down(folders, args);
             case "config":
@@ -192,12 +194,37 @@ public final class Main {
     }
 
     private int send(ControlClient client, List<String> args) throws IOException {
+        return send(client, args, out);
+    }
+
+    private int send(ControlClient client, List<String> args, PrintStream to) throws IOException {
         try {
-            return client.run(args, false, verbose, null, out, err, 0);
+            return client.run(args, false, verbose, null, to, err, 0);
         } catch (ConnectException e) {
             throw new LauncherException(ExitCode.NOT_RUNNING, "PyroLab daemon is not answering on its control port;"
                     + " if it is hung, run `pyrolab up --force`");
         }
+    }
+
+    /** {@code web [--open]}: the daemon prints the link; with {@code --open} it is opened here, on the user's side. */
+    private int web(Folders folders, List<String> args) throws IOException {
+        if (!args.contains("--open")) {
+            return send(folders, args);
+        }
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int code;
+        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
+            code = send(daemon(folders), args, capture);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        out.print(text);
+        if (code == ExitCode.OK) {
+            String link = text.strip();
+            if (!Browser.open(link)) {
+                out.println("No browser could be opened here; open the link above yourself.");
+            }
+        }
+        return code;
     }
 
     /**

@@ -45,7 +45,7 @@ class ArchitectureTest {
     void everyBundleIsThere() {
         for (String root : new String[] {"org.pyrolab.api", "org.pyrolab.control", "org.pyrolab.daemon", "org.pyrolab.command",
                 "org.pyrolab.pyro5", "org.pyrolab.remote", "org.pyrolab.client", "org.pyrolab.driver.sample",
-                "org.pyrolab.driver.sim", "org.pyrolab.driver.scpi", "org.pyrolab.sim.scpi"}) {
+                "org.pyrolab.driver.sim", "org.pyrolab.driver.scpi", "org.pyrolab.sim.scpi", "org.pyrolab.web"}) {
             assertThat(pyrolab.stream().anyMatch(c -> c.getPackageName().startsWith(root))).as(root).isTrue();
         }
     }
@@ -107,6 +107,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.pyrolab.pyro5..").should().dependOnClassesThat(
                 resideInAnyPackage("org.osgi..", "org.apache.felix..").and(not(resideInAnyPackage(BUILD_TIME)))
                         .or(resideInAPackage("org.pyrolab..").and(not(resideInAPackage("org.pyrolab.pyro5..")))))
+                .check(pyrolab);
+    }
+
+    /**
+     * The web page costs nothing when it is off: the daemon only installs and starts the jars of
+     * the web folder, and knows no servlet, Jetty or whiteboard type that would tie it to them.
+     */
+    @Test
+    void onlyTheWebBundleKnowsServlets() {
+        noClasses().that().resideOutsideOfPackage("org.pyrolab.web..").should().dependOnClassesThat()
+                .resideInAnyPackage("jakarta.servlet..", "javax.servlet..", "org.eclipse.jetty..", "org.osgi.service.servlet..",
+                        "org.apache.felix.http..")
                 .check(pyrolab);
     }
 

@@ -36,6 +36,7 @@ public final class CommandHelp {
     public static final String NSLIST = "what a nameserver holds (default: this daemon's, else localhost:9090)";
     public static final String LOCK = "hold a service's instrument lock as you, until `pyrolab unlock NAME`";
     public static final String UNLOCK = "release your lock on a service; --force breaks anyone's";
+    public static final String WEB = "print a one-time link to the daemon's web page (`web: on` in the configuration); --open opens it";
     public static final String AUTOSTART = "start the daemon at boot or log-in (systemd, cron, launchd, Task Scheduler)";
     public static final String TLS = "make a lab CA and certificates for TLS endpoints and nameservers (no daemon needed)";
     public static final String SHELL = "a Gogo shell inside the daemon, or run a Gogo script there; `exit` leaves it running";
@@ -73,6 +74,8 @@ public final class CommandHelp {
         add("nslist", "[--host H] [--port P] [--json]", NSLIST, "");
         add("lock", "NAME", LOCK, "");
         add("unlock", "NAME [--force]", UNLOCK, "");
+        add("web", "[--open]", WEB, "--open  open the link in this computer's browser too\n"
+                + "the link works once, within 5 minutes; it signs the browser in with a session cookie (docs/web.md)");
         add("autostart", "install [--at boot|login] [--print] | remove [--print] | status", AUTOSTART, "");
         add("tls", "init [--host NAME]... [--client NAME]... [--dir DIR] [--force]", TLS,
                 "--host NAME   another name or address this computer is reached by (its own names and addresses are in already)\n"

@@ -14,6 +14,7 @@ import org.pyrolab.api.dto.ServiceDTO;
 import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
 import org.pyrolab.control.CommandFailure;
+import org.pyrolab.daemon.text.ChangeLines;
 import org.pyrolab.daemon.text.Table;
 import org.pyrolab.control.CommandHelp;
 import org.pyrolab.invoke.CommandLineValues;

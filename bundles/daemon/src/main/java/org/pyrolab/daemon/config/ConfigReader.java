@@ -20,7 +20,7 @@ import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
  * each with file, line and path. An unknown driver is only a warning: it may be installed later.
  */
 public final class ConfigReader {
-    private static final Set<String> TOP = Set.of("version", "nameservers", "daemons", "services", "autolaunch");
+    private static final Set<String> TOP = Set.of("version", "nameservers", "daemons", "services", "autolaunch", "web");
     private static final Set<String> NAMESERVER = Set.of("host", "ns_port", "broadcast", "ns_bcport", "ns_autoclean", "storage",
             "max_entries", "allow", "secret_file", "tls", "advertise");
     private static final Set<String> ENDPOINT = Set.of("host", "port", "nameservers", "servertype", "max_connections", "max_message_size",
@@ -74,10 +74,11 @@ public final class ConfigReader {
         Map<String, ServiceSpec> services = new LinkedHashMap<>();
         check.entries(top, "services").forEach((name, body) -> services.put(name, service(check, name, body, nameservers, endpoints)));
         Autolaunch autolaunch = autolaunch(check, top.get("autolaunch"), nameservers, endpoints, services);
+        LabConfig.WebSpec web = new WebCheck(check, tls).read(top.get("web"), endpoints);
         if (!check.ok()) {
             return new Result(null, check.problems);
         }
-        return new Result(new LabConfig(source, text, nameservers, endpoints, services, autolaunch), check.problems);
+        return new Result(new LabConfig(source, text, nameservers, endpoints, services, autolaunch, web), check.problems);
     }
 
     private static NameServerSpec nameserver(Check check, String name, Map<String, Object> body, Path folder, TlsCheck tls) {

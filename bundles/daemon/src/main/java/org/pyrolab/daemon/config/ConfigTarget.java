@@ -24,4 +24,10 @@ public final class ConfigTarget {
         /** The parameters of a driver id, if a driver of that id is installed. */
         Optional<List<ParameterSpec>> parametersOf(String driverId);
     }
+
+    /** Turns the web page on or off as {@code web:} says; in the daemon bundle, with no servlet type in sight. */
+    public interface Web {
+        /** Completes with a one-line summary of what changed (empty when nothing did), once the page serves or is gone. */
+        CompletableFuture<String> apply(LabConfig.WebSpec spec);
+    }
 }

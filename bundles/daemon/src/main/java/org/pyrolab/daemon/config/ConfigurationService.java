@@ -37,6 +37,7 @@ public class ConfigurationService implements Configuration {
     private static final System.Logger LOG = System.getLogger("org.pyrolab.daemon.config");
 
     private final ConfigTarget.Runner runner;
+    private final ConfigTarget.Web web;
     private final Services registry;
     private final ConfigReader reader;
     private final Path userConfig;
@@ -45,8 +46,9 @@ public class ConfigurationService implements Configuration {
 
     @Activate
     public ConfigurationService(BundleContext context, @Reference ConfigTarget.Runner runner, @Reference Services registry,
-            @Reference ConfigTarget.Drivers drivers, @Reference InstanceLock lock) {
+            @Reference ConfigTarget.Drivers drivers, @Reference InstanceLock lock, @Reference ConfigTarget.Web web) {
         this.runner = runner;
+        this.web = web;
         this.registry = registry;
         this.reader = new ConfigReader(drivers::parametersOf);
         DataFolder files = lock.folder();
@@ -61,6 +63,7 @@ public class ConfigurationService implements Configuration {
         result.problems().forEach(p -> LOG.log(System.Logger.Level.DEBUG, p.toString()));
         running = result.config();
         runner.apply(running); // autolaunch goes on in the background; `up` waits for its report
+        web.apply(running.web()); // so does the web page: `pyrolab web` waits for it
         LOG.log(System.Logger.Level.INFO, "running from " + (source == null ? "an empty configuration" : source.toString()));
     }
 
@@ -127,7 +130,10 @@ public class ConfigurationService implements Configuration {
         source = file;
         running = result.config();
         try {
-            return runner.apply(running).get(5, java.util.concurrent.TimeUnit.MINUTES);
+            java.util.concurrent.CompletableFuture<String> page = web.apply(running.web());
+            String summary = runner.apply(running).get(5, java.util.concurrent.TimeUnit.MINUTES);
+            String pageSummary = page.get(1, java.util.concurrent.TimeUnit.MINUTES);
+            return pageSummary.isEmpty() ? summary : summary + " " + pageSummary;
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("reload did not settle: " + e.getMessage());
         } catch (InterruptedException e) {

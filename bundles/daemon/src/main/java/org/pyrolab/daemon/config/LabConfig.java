@@ -11,10 +11,23 @@ import java.util.Map;
  * @param text the file's text, for {@code config show} and {@code config export}
  */
 public record LabConfig(String source, String text, Map<String, NameServerSpec> nameservers, Map<String, EndpointSpec> endpoints,
-        Map<String, ServiceSpec> services, Autolaunch autolaunch) {
+        Map<String, ServiceSpec> services, Autolaunch autolaunch, WebSpec web) {
 
     public static LabConfig empty() {
-        return new LabConfig(null, "version: \"1.0\"\n", Map.of(), Map.of(), Map.of(), new Autolaunch(List.of(), List.of(), List.of()));
+        return new LabConfig(null, "version: \"1.0\"\n", Map.of(), Map.of(), Map.of(), new Autolaunch(List.of(), List.of(), List.of()),
+                WebSpec.OFF);
+    }
+
+    /**
+     * {@code web:}, the page in a browser. Off: no HTTP port, no web bundle installed.
+     *
+     * @param host where it listens ({@code localhost} unless told)
+     * @param port its port, 0 for any free one
+     * @param tls  the certificate and key it serves HTTPS with, or null for plain HTTP (loopback only)
+     * @param tlsFrom where {@code tls} comes from: {@code web.tls}, or {@code daemons.NAME.tls} when borrowed from an endpoint
+     */
+    public record WebSpec(boolean on, String host, int port, TlsSpec tls, String tlsFrom) {
+        public static final WebSpec OFF = new WebSpec(false, null, 0, null, null);
     }
 
     /** What {@code up} starts, in this order. */

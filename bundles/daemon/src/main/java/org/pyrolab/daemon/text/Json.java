@@ -15,7 +15,19 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .registerModule(new SimpleModule().addSerializer(ServiceKind.class, ToStringSerializer.instance));
 
+    /** The same, on one line: a Server-Sent Event's {@code data:} (the web page). */
+    private static final ObjectMapper LINE = JSON.copy().disable(SerializationFeature.INDENT_OUTPUT);
+
     private Json() {
+    }
+
+    /** {@link #of} without the indentation: the same fields in the same order, on one line. */
+    public static String line(Object value) {
+        try {
+            return LINE.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String of(Object value) {

@@ -42,7 +42,8 @@ final class Machine {
         for (ServiceSpec s : specs) {
             services.put(s.name(), s);
         }
-        return new LabConfig(null, "", Map.of(), Map.of(), services, new Autolaunch(List.of(), List.of(), List.copyOf(services.keySet())));
+        return new LabConfig(null, "", Map.of(), Map.of(), services, new Autolaunch(List.of(), List.of(), List.copyOf(services.keySet())),
+                LabConfig.WebSpec.OFF);
     }
 
     static DriverEntry driver(String id, long serviceId) {

@@ -1,14 +1,14 @@
-package org.pyrolab.command;
+package org.pyrolab.daemon.text;
 
 import org.pyrolab.api.dto.ServiceKind;
 import org.pyrolab.api.lab.ServiceChange;
 
-/** The line {@code start}, {@code stop} and {@code restart} print for what the registry did. */
-final class ChangeLines {
+/** The line {@code start}, {@code stop} and {@code restart} print for what the registry did; the web page's answers carry the same. */
+public final class ChangeLines {
     private ChangeLines() {
     }
 
-    static String line(ServiceChange c) {
+    public static String line(ServiceChange c) {
         return c.kind() == ServiceKind.SERVICE ? service(c) : remote(c);
     }
 

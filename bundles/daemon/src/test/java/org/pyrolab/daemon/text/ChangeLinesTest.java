@@ -1,4 +1,4 @@
-package org.pyrolab.command;
+package org.pyrolab.daemon.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
