@@ -256,7 +256,11 @@ function connectEvents() {
     lastServices = JSON.parse(e.data);
     renderServices(lastServices);
   });
-  source.addEventListener('daemon', e => renderDaemon(JSON.parse(e.data)));
+  source.addEventListener('daemon', e => {
+    renderDaemon(JSON.parse(e.data));
+    // a service registers on its nameservers a moment after it runs, with no event of its own
+    scheduleNameservers();
+  });
   source.addEventListener('open', () => {
     retryDelay = 1000;
     setConnection('live', 'Live');

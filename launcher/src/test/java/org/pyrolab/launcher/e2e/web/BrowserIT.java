@@ -25,6 +25,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
@@ -126,14 +127,28 @@ class BrowserIT {
     void stopAndStartAServiceWithItsButtons() {
         click("demo.stage", "stop");
         waitFor("demo.stage STOPPED on the page", b -> "STOPPED".equals(field(b, "demo.stage", "state")));
-        waitFor("stop's answer in the row", b -> "true".equals(resultOf(b, "demo.stage").getAttribute("data-ok")));
-        assertThat(resultOf(browser, "demo.stage").getText()).isNotBlank();
+        // the API's message, as `pyrolab stop` prints it
+        waitFor("stop's answer in the row", b -> resultOf(b, "demo.stage").getText().startsWith("Stopped demo.stage"));
+        assertThat(resultOf(browser, "demo.stage").getAttribute("data-ok")).isEqualTo("true");
         assertThat(state("demo.stage")).isEqualTo("STOPPED");
 
-        click("demo.stage", "start");
+        // the buttons are real buttons: the keyboard works them too
+        button("demo.stage", "start").sendKeys(Keys.ENTER);
         waitFor("demo.stage RUNNING on the page", b -> "RUNNING".equals(field(b, "demo.stage", "state")));
-        waitFor("start's answer in the row", b -> "true".equals(resultOf(b, "demo.stage").getAttribute("data-ok")));
+        waitFor("start's answer in the row", b -> resultOf(b, "demo.stage").getText().startsWith("Started demo.stage"));
+        assertThat(resultOf(browser, "demo.stage").getAttribute("data-ok")).isEqualTo("true");
         assertThat(state("demo.stage")).isEqualTo("RUNNING");
+    }
+
+    @Test
+    @Order(3)
+    void aChangeMadeInTheTerminalShowsWithoutAReload() {
+        script(browser, "window.pyrolabTestMark = 'same page'");
+        ok("stop", "demo.echo");
+        waitFor("demo.echo STOPPED on the page", b -> "STOPPED".equals(field(b, "demo.echo", "state")));
+        ok("start", "demo.echo");
+        waitFor("demo.echo RUNNING on the page", b -> "RUNNING".equals(field(b, "demo.echo", "state")));
+        assertThat(script(browser, "return window.pyrolabTestMark")).as("the page was not reloaded").isEqualTo("same page");
     }
 
     @Test
@@ -153,12 +168,25 @@ class BrowserIT {
         for (String name : DEMO) {
             waitFor(name + " RUNNING on the page", b -> "RUNNING".equals(field(b, name, "state")));
         }
+        for (String name : DEMO.subList(0, 4)) {
+            waitFor(name + " registered on demo-ns, on the page",
+                    b -> !b.findElements(By.cssSelector("[data-nameserver='demo-ns'] tr[data-entry='" + name + "']")).isEmpty());
+        }
         Files.createDirectories(IMAGES);
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
-        screenshot("web-page.png");
+        // the whole page at desktop width, below the window's edge too: a window as tall as the page
+        long height = ((Number) script(browser, "return document.documentElement.scrollHeight")).longValue();
+        ChromeDriver chrome = (ChromeDriver) browser;
+        chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 1280, "height", height, "deviceScaleFactor", 1, "mobile", false));
+        try {
+            waitFor("the tall window", b -> ((Number) script(b, "return window.innerHeight")).longValue() == height);
+            screenshot("web-page.png");
+        } finally {
+            chrome.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        }
 
         // a phone: 390 css pixels wide; the page must not scroll sideways
-        ChromeDriver chrome = (ChromeDriver) browser;
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
         try {
@@ -222,9 +250,13 @@ class BrowserIT {
     }
 
     private void click(String service, String action) {
+        button(service, action).click();
+    }
+
+    private WebElement button(String service, String action) {
         WebElement button = browser.findElement(By.cssSelector(row(service) + " button[data-action='" + action + "']"));
         assertThat(button.getAttribute("aria-disabled")).as("%s %s is enabled", action, service).isNotEqualTo("true");
-        button.click();
+        return button;
     }
 
     private long startedLines() {
