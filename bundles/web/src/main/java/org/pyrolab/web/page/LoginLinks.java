@@ -39,7 +39,11 @@ public class LoginLinks implements WebPage {
     /** The servlet runtime, bound before activation; its properties change when Jetty knows its port. */
     @Reference(service = HttpServiceRuntime.class, policyOption = ReferencePolicyOption.GREEDY, updated = "runtime")
     void runtime(Map<String, Object> properties) {
-        base = base(properties.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT), host);
+        URI at = base(properties.get(HttpServiceRuntimeConstants.HTTP_SERVICE_ENDPOINT), host);
+        if (at != null && !at.equals(base)) {
+            System.getLogger("org.pyrolab.web").log(System.Logger.Level.INFO, "the web page serves at " + at);
+        }
+        base = at;
     }
 
     @Override
