@@ -42,6 +42,12 @@ function timeElement(iso) {
   return el('time', { datetime: iso, title: iso, text });
 }
 
+/** Text with a break opportunity after each @, so `PYRO:name@host:port` wraps there, not mid-word. */
+function breakable(text) {
+  const parts = text.split('@');
+  return parts.flatMap((part, i) => (i < parts.length - 1 ? [`${part}@`, el('wbr')] : [part]));
+}
+
 let announceTimer = 0;
 /** Says something once to screen readers (the live region), without moving the focus. */
 function announce(text) {
@@ -138,7 +144,7 @@ function lockContent(lockHolder) {
   if (!lockHolder) return ['–'];
   const at = lockHolder.lastIndexOf(' since ');
   if (at < 0) return [lockHolder];
-  return [el('span', { class: 'holder', text: lockHolder.slice(0, at) }),
+  return [el('span', { class: 'holder' }, ...breakable(lockHolder.slice(0, at))),
     el('span', { class: 'sub' }, 'since ', timeElement(lockHolder.slice(at + 7)))];
 }
 
@@ -147,7 +153,7 @@ function updateRow(row, s) {
   row.dataset.state = s.state;
   row.dataset.kind = s.kind;
   $('[data-field="kind"]', row).textContent = s.kind;
-  $('[data-field="address"]', row).textContent = s.address || s.description || '';
+  $('[data-field="address"]', row).replaceChildren(...breakable(s.address || s.description || ''));
   setCell(row, 'state', el('span', { class: `badge state-${s.state.toLowerCase()}`, text: s.state }));
   // the version under the driver; the bundle's name is long, so it is in the tooltip (and under Drivers)
   setCell(row, 'driver', s.driver || '–', s.version ? el('span', { class: 'sub', title: s.bundle, text: s.version }) : null);
