@@ -13,6 +13,26 @@ final class Browser {
     private Browser() {
     }
 
+    /** A command that prints to the stream it is given and answers its exit code. */
+    interface Printing {
+        int run(java.io.PrintStream to) throws java.io.IOException;
+    }
+
+    /** Runs {@code command}, prints what it printed, and when it succeeded opens the link it printed. */
+    static int openPrinted(Printing command, java.io.PrintStream out) throws java.io.IOException {
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int code;
+        try (java.io.PrintStream capture = new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8)) {
+            code = command.run(capture);
+        }
+        String text = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        out.print(text);
+        if (code == org.pyrolab.control.ExitCode.OK && !open(text.strip())) {
+            out.println("No browser could be opened here; open the link above yourself.");
+        }
+        return code;
+    }
+
     /** Whether something took the link. */
     static boolean open(String link) {
         if (!link.matches("https?://[^\\s\"'<>]+")) {

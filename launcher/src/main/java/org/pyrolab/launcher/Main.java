@@ -211,20 +211,8 @@ public final class Main {
         if (!args.contains("--open")) {
             return send(folders, args);
         }
-        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
-        int code;
-        try (PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
-            code = send(daemon(folders), args, capture);
-        }
-        String text = printed.toString(StandardCharsets.UTF_8);
-        out.print(text);
-        if (code == ExitCode.OK) {
-            String link = text.strip();
-            if (!Browser.open(link)) {
-                out.println("No browser could be opened here; open the link above yourself.");
-            }
-        }
-        return code;
+        ControlClient client = daemon(folders);
+        return Browser.openPrinted(to -> send(client, args, to), out);
     }
 
     /**

@@ -135,7 +135,7 @@ class ConfigIT {
         assertThat(r.exit).as("%s", r).isEqualTo(1);
         assertThat(r.err).startsWith("pyrolab: 11 problem(s); nothing was changed:\n");
         assertThat(r.err.lines()).contains(
-                "bad.yaml:19: extra: unknown key; allowed here: autolaunch, daemons, nameservers, services, version",
+                "bad.yaml:19: extra: unknown key; allowed here: autolaunch, daemons, nameservers, services, version, web",
                 "bad.yaml:7: services.asgard.laser.parameters.min_wavelength: expected number, not `abc`",
                 "bad.yaml:8: services.asgard.laser.restart: expected one of never, on-failure, always, not `sometimes`",
                 "bad.yaml:9: services.asgard.laser.daemon: there is no endpoint `nowhere` under `daemons:`",

@@ -105,6 +105,9 @@ class ReleaseArchiveIT {
         assertThat(installation.resolve("bin/pyrolab")).isExecutable();
         assertThat(installation.resolve("docs/deployment.md")).exists();
         assertThat(installation.resolve("lib/pyrolab-client")).isExecutable();
+        // the web page's folder, installed by the daemon only with `web: on`
+        assertThat(installation.resolve("web/pyrolab-web.jar")).exists();
+        assertThat(installation.resolve("web/org.apache.felix.http.jetty12.jar")).exists();
         Path report = root.resolve("native report");
         Map<String, String> env = env();
         env.put("PYROLAB_NATIVE_REPORT", report.toString());

@@ -140,7 +140,7 @@ public class ApiServlet extends HttpServlet {
     @Override
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException, jakarta.servlet.ServletException {
         String method = request.getMethod();
-        if (!method.equals("GET") && !method.equals("POST") && !method.equals("HEAD")) {
+        if (!method.equals("GET") && !method.equals("POST")) { // not even HEAD: a HEAD of /api/events would hold a stream
             response.setHeader("Allow", "GET, POST");
             Replies.error(response, 405, "The API answers GET and POST only.");
             return;
