@@ -116,6 +116,8 @@ function createRow(name) {
     actions.append(el('button', {
       type: 'button', class: `btn btn-${action}`, 'data-action': action, 'data-name': name,
       'aria-label': `${label} ${name}`, text: label,
+      // Log is a toggle: pressed while this row's log is the one followed
+      'aria-pressed': action === 'log' ? String($('#log').dataset.name === name) : null,
     }));
   }
   row.append(nameCell,
@@ -175,7 +177,9 @@ function tickRow(row) {
   const r = received.get(row.dataset.service);
   const cell = $('[data-field="uptime"]', row);
   const text = r && r.running ? duration(r.seconds + (Date.now() - r.at) / 1000) : '–';
-  if (cell.textContent !== text) cell.textContent = text;
+  if (cell.textContent === text) return;
+  cell.textContent = text;
+  cell.dataset.empty = String(text === '–');
 }
 
 /** Updates the table in place (rows keyed by name), so focus and the row being read survive an update. */
