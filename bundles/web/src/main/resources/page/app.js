@@ -197,7 +197,21 @@ function renderServices(list) {
   if (list.length === 0) {
     body.append(el('tr', { class: 'placeholder' }, el('td', { colspan: 8, text: 'No services are configured.' })));
   }
+  summarize(list.filter(s => s.kind === 'service'));
   scheduleNameservers();
+}
+
+/** The header's count and the tab's title follow each change at once (the daemon event comes every 5 s). */
+function summarize(services) {
+  const running = services.filter(s => s.state === 'RUNNING').length;
+  const failed = services.filter(s => s.state === 'FAILED').length;
+  showRunning(running, services.length, failed);
+}
+
+function showRunning(running, total, failed) {
+  $('#daemon [data-field="running"]').textContent = `${running} of ${total}` + (failed > 0 ? `, ${failed} failed` : '');
+  // a page kept open all day in a tab: the title tells of a failure without switching to it
+  document.title = failed > 0 ? `PyroLab: ${failed} failed` : `PyroLab: ${running} of ${total} running`;
 }
 
 /** POSTs an action; shows the API's message or error in the row and tells screen readers. */
@@ -239,8 +253,7 @@ function renderDaemon(d) {
   $('[data-field="version"]', facts).textContent = d.version;
   $('[data-field="pid"]', facts).textContent = String(d.pid);
   $('[data-field="heap"]', facts).textContent = `${mebibytes(d.heapUsed)} of ${mebibytes(d.heapMax)}`;
-  $('[data-field="running"]', facts).textContent =
-    `${d.running} of ${d.services}` + (d.failed > 0 ? `, ${d.failed} failed` : '');
+  showRunning(d.running, d.services, d.failed);
   daemonReceived = { seconds: d.uptimeSeconds, at: Date.now() };
   tickDaemon();
 }
