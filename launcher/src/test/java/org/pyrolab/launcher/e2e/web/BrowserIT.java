@@ -127,6 +127,7 @@ class BrowserIT {
         waitFor("the nameserver's entries", b -> !b.findElements(By.cssSelector("[data-nameserver='demo-ns'] tr[data-entry='demo.laser']")).isEmpty());
         waitFor("the deployed drivers", b -> !b.findElements(By.cssSelector("#driver-rows [data-driver='sim.laser']")).isEmpty());
         assertThat(field(browser, "demo.laser", "driver")).contains("sim.laser");
+        assertThat(browser.getTitle()).isEqualTo("PyroLab: 4 of 4 running");
     }
 
     @Test
