@@ -225,6 +225,18 @@ class BrowserIT {
         assertThat(stranger.findElements(By.cssSelector("tr[data-service]"))).isEmpty();
     }
 
+    @Test
+    @Order(6)
+    void withoutItsCookieThePageSaysTheSessionEnded() {
+        String started = (String) row("demo.echo").get("started");
+        browser.manage().deleteAllCookies(); // the HttpOnly session cookie too
+        click("demo.echo", "restart");
+        waitFor("the page says the session ended", b -> b.findElement(By.id("session-ended")).isDisplayed());
+        assertThat(text(browser, "#session-ended")).isEqualTo("Your session has ended; run pyrolab web for a new link.");
+        assertThat(browser.findElement(By.id("content")).isDisplayed()).as("the data is hidden").isFalse();
+        assertThat(row("demo.echo").get("started")).as("the refused restart did not happen").isEqualTo(started);
+    }
+
     // ---------- helpers ----------
 
     private WebDriver newBrowser() {
@@ -251,10 +263,14 @@ class BrowserIT {
         return r;
     }
 
-    /** The state {@code pyrolab ps --json} gives NAME. */
+    /** NAME's row of {@code pyrolab ps --json}. */
+    private Map<String, Object> row(String name) {
+        return Json.objects(ok("ps", "--json").out).stream().filter(r -> name.equals(r.get("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + name + " in ps --json"));
+    }
+
     private String state(String name) {
-        return Json.objects(ok("ps", "--json").out).stream().filter(r -> name.equals(r.get("name")))
-                .map(r -> (String) r.get("state")).findFirst().orElseThrow(() -> new AssertionError("no " + name + " in ps --json"));
+        return (String) row(name).get("state");
     }
 
     private void click(String service, String action) {
@@ -262,7 +278,7 @@ class BrowserIT {
     }
 
     private WebElement button(String service, String action) {
-        WebElement button = browser.findElement(By.cssSelector(row(service) + " button[data-action='" + action + "']"));
+        WebElement button = browser.findElement(By.cssSelector(rowCss(service) + " button[data-action='" + action + "']"));
         assertThat(button.getAttribute("aria-disabled")).as("%s %s is enabled", action, service).isNotEqualTo("true");
         return button;
     }
@@ -272,18 +288,18 @@ class BrowserIT {
                 .filter(l -> l.getText().contains("started demo.laser")).count();
     }
 
-    private static String row(String service) {
+    private static String rowCss(String service) {
         return "tr[data-service='" + service + "']";
     }
 
     /** The text of a row's cell, or null while the row is not there. */
     private static String field(WebDriver b, String service, String field) {
-        List<WebElement> cells = b.findElements(By.cssSelector(row(service) + " [data-field='" + field + "']"));
+        List<WebElement> cells = b.findElements(By.cssSelector(rowCss(service) + " [data-field='" + field + "']"));
         return cells.isEmpty() ? null : cells.get(0).getText().trim();
     }
 
     private static WebElement resultOf(WebDriver b, String service) {
-        return b.findElement(By.cssSelector(row(service) + " [data-field='result']"));
+        return b.findElement(By.cssSelector(rowCss(service) + " [data-field='result']"));
     }
 
     private static String text(WebDriver b, String css) {
