@@ -1,7 +1,7 @@
 /**
  * The daemon's own services, which the shell commands, the remote endpoints and tests call:
  * the daemon itself, the registry of services, the configuration, the deploy directory and
- * the web page ({@link WebPage}). Driver authors do not need this package.
+ * the web page ({@link WebPage}), and a listener for changes ({@link ServicesListener}). Driver authors do not need this package.
  */
 @Export
 @Version("3.1.0")

@@ -24,6 +24,7 @@ import org.pyrolab.api.dto.ServiceState;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.api.lab.ServicesListener;
 import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.LabConfig;
 import org.pyrolab.daemon.config.LabConfig.ServiceSpec;
@@ -47,6 +48,8 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
     private volatile LabConfig current = LabConfig.empty();
     /** Completed, and replaced, by every bundle event: deploy-directory drivers arriving wake autolaunch waiters. */
     private volatile CompletableFuture<Void> bundlesChanged = new CompletableFuture<>();
+    /** The whiteboard of {@link ServicesListener}s (the web page's event stream). */
+    private final List<ServicesListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /**
      * The framework is going down (down, SIGTERM, Ctrl-C): stop every service in reverse start
@@ -71,6 +74,26 @@ public class ServiceRegistry implements Services, ConfigTarget.Runner {
         };
         catalog.addListener(supervisor);
         context.addBundleListener(frameworkStopping);
+        supervisor.onChange(this::tellListeners);
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addListener(ServicesListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(ServicesListener listener) {
+        listeners.remove(listener);
+    }
+
+    private void tellListeners() {
+        for (ServicesListener l : listeners) {
+            try {
+                l.changed();
+            } catch (RuntimeException e) {
+                System.getLogger("org.pyrolab.daemon.registry").log(System.Logger.Level.WARNING, "a ServicesListener failed", e);
+            }
+        }
     }
 
     /** The instrument locks, from remote access; without it nothing is locked. */

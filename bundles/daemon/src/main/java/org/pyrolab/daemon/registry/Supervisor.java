@@ -46,6 +46,8 @@ final class Supervisor implements DriverCatalog.Listener {
     private final Map<String, ScheduledFuture<?>> retries = new ConcurrentHashMap<>();
     /** Completed, and replaced, by every event: what {@code autolaunchFailures} waits on instead of polling. */
     private CompletableFuture<Void> changed = new CompletableFuture<>();
+    /** Told after every change, outside the lock (the registry's {@code ServicesListener}s). */
+    private volatile Runnable onChange = () -> { };
 
     Supervisor(DriverCatalog catalog, ServiceLogs logs, RemoteLink remote) {
         this.catalog = catalog;
@@ -53,6 +55,10 @@ final class Supervisor implements DriverCatalog.Listener {
         this.remote = remote;
         this.lifecycle = new Lifecycle(calls, logs);
         timer.scheduleWithFixedDelay(() -> fire(new Event.Tick()), 1, 1, TimeUnit.SECONDS);
+    }
+
+    void onChange(Runnable listener) {
+        this.onChange = listener;
     }
 
     void close() {
@@ -102,6 +108,7 @@ final class Supervisor implements DriverCatalog.Listener {
         step.actions().forEach(this::perform);
         if (signal != null) {
             signal.complete(null);
+            onChange.run();
         }
         return new Fired(step.answer(), reply);
     }

@@ -22,6 +22,7 @@ import org.pyrolab.api.lab.Logs;
 import org.pyrolab.api.lab.RemoteAccess;
 import org.pyrolab.api.lab.ServiceChange;
 import org.pyrolab.api.lab.Services;
+import org.pyrolab.api.lab.ServicesListener;
 import org.pyrolab.daemon.text.ChangeLines;
 import org.pyrolab.daemon.text.DriversText;
 import org.pyrolab.daemon.text.Json;
@@ -39,10 +40,10 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code restart}. The context ({@link WebContext}) has checked the session and, for a POST,
  * that it comes from the page itself.
  */
-@Component(service = Servlet.class)
+@Component(service = {Servlet.class, ServicesListener.class})
 @HttpWhiteboardServletPattern("/api/*")
 @HttpWhiteboardContextSelect(WebContext.SELECT)
-public class ApiServlet extends HttpServlet {
+public class ApiServlet extends HttpServlet implements ServicesListener {
     private static final long serialVersionUID = 1L;
     static final int DEFAULT_LINES = 100;
     static final int MAX_LINES = 1000;
@@ -68,6 +69,12 @@ public class ApiServlet extends HttpServlet {
     @Deactivate
     void deactivate() {
         streams.close();
+    }
+
+    /** The registry's word that a service changed: the event streams look at once. */
+    @Override
+    public void changed() {
+        streams.poke();
     }
 
     @Override

@@ -120,6 +120,11 @@ final class Streams {
                 + " live streams, the most it allows; close another page of it and try again.");
     }
 
+    /** The registry saw a change. */
+    void poke() {
+        watch.poke();
+    }
+
     void close() {
         closed = true;
         followers.shutdownNow();

@@ -16,11 +16,14 @@ import org.pyrolab.daemon.text.Json;
 
 /**
  * Watches the services, endpoints and nameservers for the event streams: while at least one
- * stream is open it looks every {@link #PERIOD_MS} ms (one look for all streams) and hands each
- * stream the new list when something but the uptime changed. With no stream open it does nothing.
+ * stream is open it looks when the registry says a service changed ({@link #poke}), and every
+ * {@link #PERIOD_MS} ms for what the registry does not see (lock holders, endpoints and
+ * nameservers of remote access) — one look for all streams — and hands each stream the new list
+ * when something but the uptime changed. With no stream open it does nothing.
  */
 final class Watch {
     static final long PERIOD_MS = 200;
+    private static final java.util.regex.Pattern UPTIME = java.util.regex.Pattern.compile("\"uptimeSeconds\":-?[0-9]+");
 
     private final Supplier<List<ServiceDTO>> services;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -68,6 +71,17 @@ final class Watch {
         return s;
     }
 
+    /** Something changed (the registry said so): look now rather than at the next tick. */
+    synchronized void poke() {
+        if (looking != null) {
+            try {
+                timer.execute(this::look);
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                // the page is going away
+            }
+        }
+    }
+
     private synchronized void unsubscribe(Subscription s) {
         subscribers.remove(s);
         if (subscribers.isEmpty() && looking != null) {
@@ -96,17 +110,8 @@ final class Watch {
     }
 
     /** The list without what changes by itself every second (the uptimes). */
-    private static String shape(List<ServiceDTO> rows) {
-        long[] uptimes = new long[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            uptimes[i] = rows.get(i).uptimeSeconds;
-            rows.get(i).uptimeSeconds = 0;
-        }
-        String shape = Json.line(rows);
-        for (int i = 0; i < rows.size(); i++) {
-            rows.get(i).uptimeSeconds = uptimes[i];
-        }
-        return shape;
+    static String shape(List<ServiceDTO> rows) {
+        return UPTIME.matcher(Json.line(rows)).replaceAll("");
     }
 
     void close() {
