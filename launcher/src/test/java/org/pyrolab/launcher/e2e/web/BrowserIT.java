@@ -48,8 +48,10 @@ import org.pyrolab.launcher.e2e.Pyrolab.Result;
  * in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}, driven by Selenium
  * without Selenium Manager, so nothing is downloaded). The page shows the demo services RUNNING,
  * stops and starts one with its buttons (the change shows on the page and in {@code pyrolab ps}),
- * follows a service's log while a line is written, and a second browser without the token sees no
- * data. The same run saves the screenshots docs/web.md shows, so they stay true.
+ * shows a change made with {@code pyrolab} without a reload, follows a service's log while a line is
+ * written, and a second browser without the token sees no data; without its cookie the page says
+ * the session ended, and when the daemon goes it says the connection is lost. The same run saves
+ * the screenshots docs/web.md shows, so they stay true.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -235,6 +237,19 @@ class BrowserIT {
         assertThat(text(browser, "#session-ended")).isEqualTo("Your session has ended; run pyrolab web for a new link.");
         assertThat(browser.findElement(By.id("content")).isDisplayed()).as("the data is hidden").isFalse();
         assertThat(row("demo.echo").get("started")).as("the refused restart did not happen").isEqualTo(started);
+    }
+
+    @Test
+    @Order(7)
+    void whenTheDaemonGoesThePageSaysTheConnectionIsLost() {
+        Matcher m = LINK.matcher(ok("web").out);
+        assertThat(m.find()).isTrue();
+        browser = newBrowser();
+        browser.get(m.group());
+        waitFor("the page is live", b -> "live".equals(attribute(b, "#connection", "data-state")));
+        ok("down");
+        waitFor("the page says the connection is lost", b -> "lost".equals(attribute(b, "#connection", "data-state")));
+        assertThat(text(browser, "#connection")).isEqualTo("Connection lost; reconnecting…");
     }
 
     // ---------- helpers ----------
