@@ -28,8 +28,11 @@ import org.pyrolab.pyro5.tls.TlsException;
 final class JettySettings {
     /** A request's header block; more is refused with 431. */
     static final int HEADER_BYTES = 8 * 1024;
-    /** A request's body; the page's POSTs carry none, 4 KiB is plenty. */
-    static final int BODY_BYTES = 4 * 1024;
+    /**
+     * The outer bound of a request's body, Jetty's own (answered with its HTML error page); the
+     * page's context refuses more than 4 KiB itself first, with a JSON error.
+     */
+    static final int BODY_BYTES = 64 * 1024;
     /** A connection with no byte moving either way for this long is closed: a stalled SSE write too. */
     static final int IDLE_MS = 10_000;
     /** Jetty's threads: acceptor and selector, up to 16 event streams, and the rest for requests. */

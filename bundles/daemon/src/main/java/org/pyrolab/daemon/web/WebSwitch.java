@@ -75,7 +75,11 @@ public class WebSwitch implements ConfigTarget.Web {
             return "The web page is on (" + (spec.tls() == null ? "http" : "https") + " on " + spec.host()
                     + (spec.port() == 0 ? ", a free port" : ":" + spec.port()) + "); `pyrolab web` prints its link.";
         } catch (IOException | BundleException | RuntimeException e) {
-            LOG.log(System.Logger.Level.ERROR, "the web page did not start", e);
+            if (e instanceof IOException) { // said in a sentence: no stack trace needed
+                LOG.log(System.Logger.Level.ERROR, "the web page did not start: " + e.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "the web page did not start", e);
+            }
             current = null; // the next reload tries again
             removeQuietly();
             return "The web page did not start: " + e.getMessage() + ".";
@@ -103,11 +107,15 @@ public class WebSwitch implements ConfigTarget.Web {
         if (jetty != null && jetty.getState() == Bundle.ACTIVE) {
             jetty.stop(Bundle.STOP_TRANSIENT); // it reads its settings when it starts
         }
+        if (spec.port() != 0) {
+            Ports.checkFree(spec.host(), spec.port()); // Jetty would only log it where nobody looks
+        }
         for (Bundle b : bundles) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null && b.getState() != Bundle.ACTIVE) {
                 b.start(Bundle.START_TRANSIENT); // transient: the next daemon starts them only if its configuration says so
             }
         }
+        Ports.awaitRuntime(context, spec);
         LOG.log(System.Logger.Level.INFO, "web page on: " + spec.host() + ":" + spec.port() + (spec.tls() == null ? " (http)" : " (https, " + spec.tlsFrom() + ")"));
     }
 

@@ -70,12 +70,27 @@ public class WebContext extends ServletContextHelper {
                 Replies.error(response, HttpServletResponse.SC_FORBIDDEN, refusal);
                 return false;
             }
-            if (request.getContentLengthLong() > MAX_BODY) {
+            if (request.getContentLengthLong() > MAX_BODY || !bodyFits(request)) {
                 Replies.error(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "The request's body is larger than "
                         + MAX_BODY + " bytes; the page's actions carry none.");
                 return false;
             }
         }
         return true;
+    }
+
+    /** Reads (and drops) a body of unannounced length, at most one byte beyond {@link #MAX_BODY}. */
+    private static boolean bodyFits(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() == 0) {
+            return true;
+        }
+        byte[] buffer = new byte[1024];
+        long total = 0;
+        try (java.io.InputStream in = request.getInputStream()) {
+            for (int n = in.read(buffer); n >= 0 && total <= MAX_BODY; n = in.read(buffer)) {
+                total += n;
+            }
+        }
+        return total <= MAX_BODY;
     }
 }

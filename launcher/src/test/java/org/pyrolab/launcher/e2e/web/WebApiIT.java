@@ -172,6 +172,12 @@ class WebApiIT {
             assertThat(r.statusCode()).as("%s", r.body()).isEqualTo(403);
             assertThat(Json.object(r.body()).get("error")).asString().startsWith("A cross-site request was refused");
         }
+        HttpResponse<String> big = browser.send(java.net.http.HttpRequest.newBuilder(browser.base.resolve("/api/services/a.echo/stop"))
+                .header("Cookie", browser.cookie).header("X-PyroLab", "1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[5000])))
+                .build()); // no Content-Length: sent chunked
+        assertThat(big.statusCode()).isEqualTo(413);
+        assertThat(Json.object(big.body()).get("error")).asString().contains("4096 bytes");
         assertThat(Json.objects(ps()).get(0)).containsEntry("name", "a.echo").containsEntry("state", "RUNNING");
     }
 

@@ -103,6 +103,14 @@ class WebSwitchIT {
             assertThat(browser.get("/api/services").statusCode()).isEqualTo(200);
             Lab.await("the first port closed", () -> refused(first.getPort()));
 
+            try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("localhost"))) {
+                reload(lab, "web:\n  port: " + taken.getLocalPort() + "\n", "The web page did not start: nothing can listen on localhost:"
+                        + taken.getLocalPort());
+                assertThat(lab.daemonLog()).contains("the web page did not start: nothing can listen on localhost:" + taken.getLocalPort());
+                assertThat(webInstalled(lab)).isFalse();
+            }
+            reload(lab, "web:\n  port: " + port + "\n", "The web page is on (http on localhost:" + port + ")");
+
             reload(lab, "web: off\n", "The web page is off.");
             assertThat(webInstalled(lab)).isFalse();
             Lab.await("the page's port closed", () -> refused(port));
