@@ -98,7 +98,7 @@ final class DaemonLog {
         public String format(LogRecord r) {
             StringBuilder line = new StringBuilder(160);
             line.append(TIME.format(r.getInstant())).append(' ');
-            line.append(String.format("%-7s", levelName(r.getLevel()))).append(' ');
+            line.append(levelName(r.getLevel())).append(' ');
             line.append(r.getLoggerName() == null ? "-" : r.getLoggerName()).append(": ");
             line.append(formatMessage(r)).append(System.lineSeparator());
             if (r.getThrown() != null) {
@@ -109,17 +109,18 @@ final class DaemonLog {
             return line.toString();
         }
 
+        /** The level's word, padded to 7 (not by String.format: its parser is costly on every line of a burst). */
         private static String levelName(Level level) {
             if (level.intValue() >= Level.SEVERE.intValue()) {
-                return "ERROR";
+                return "ERROR  ";
             }
             if (level.intValue() >= Level.WARNING.intValue()) {
-                return "WARN";
+                return "WARN   ";
             }
             if (level.intValue() >= Level.INFO.intValue()) {
-                return "INFO";
+                return "INFO   ";
             }
-            return level.intValue() >= Level.FINE.intValue() ? "DEBUG" : "TRACE";
+            return level.intValue() >= Level.FINE.intValue() ? "DEBUG  " : "TRACE  ";
         }
     }
 }
