@@ -37,10 +37,16 @@ class ShellInterruptTest {
         }
 
         public void block() throws InterruptedException {
-            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            try {
+                Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+            } finally {
+                blockEnded.countDown();
+            }
         }
     }
 
+    /** Counted down when {@code block} ends: interrupting after that could hit the next command. */
+    static CountDownLatch blockEnded;
     private ThreadIOImpl threadIO;
     private CommandProcessorImpl processor;
     private final ByteArrayOutputStream sent = new ByteArrayOutputStream();
@@ -48,6 +54,7 @@ class ShellInterruptTest {
 
     @BeforeEach
     void gogo() {
+        blockEnded = new CountDownLatch(1);
         threadIO = new ThreadIOImpl();
         threadIO.start();
         processor = new CommandProcessorImpl(threadIO);
@@ -72,14 +79,31 @@ class ShellInterruptTest {
         ControlChannel.writeFrame(frames, ControlChannel.INTERRUPT, new byte[0], 0, 0);
         byte[] line = "hello\n".getBytes(StandardCharsets.UTF_8);
         ControlChannel.writeFrame(frames, ControlChannel.STDIN, line, 0, line.length);
-        ControlChannel.writeFrame(frames, ControlChannel.INTERRUPT, new byte[0], 0, 0); // no command runs now either
-        ControlChannel.writeFrame(frames, ControlChannel.STDIN_CLOSED, new byte[0], 0, 0);
+        ByteArrayOutputStream later = new ByteArrayOutputStream();
+        DataOutputStream laterFrames = new DataOutputStream(later);
+        ControlChannel.writeFrame(laterFrames, ControlChannel.INTERRUPT, new byte[0], 0, 0); // once `hello` has answered: no command runs
+        ControlChannel.writeFrame(laterFrames, ControlChannel.STDIN_CLOSED, new byte[0], 0, 0);
 
         PipedInputStream stdin = new PipedInputStream(8192);
         PipedOutputStream feed = new PipedOutputStream(stdin);
         CountDownLatch shellDone = new CountDownLatch(1);
         // the client's frames, then its connection stays open until the shell has ended, as a real client's does
-        InputStream connection = new SequenceInputStream(new ByteArrayInputStream(client.toByteArray()), new InputStream() {
+        InputStream afterTheAnswer = new SequenceInputStream(new InputStream() {
+            @Override
+            public int read() throws IOException {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (!stdout(frames()).contains("hi\n") && System.nanoTime() < deadline) {
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        break;
+                    }
+                }
+                return -1;
+            }
+        }, new ByteArrayInputStream(later.toByteArray()));
+        InputStream connection = new SequenceInputStream(new SequenceInputStream(new ByteArrayInputStream(client.toByteArray()), afterTheAnswer), new InputStream() {
             @Override
             public int read() throws IOException {
                 try {
@@ -115,11 +139,10 @@ class ShellInterruptTest {
             }
         });
         shell.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (shell.isAlive() && System.nanoTime() < deadline) {
+        do {
             runner.interrupt(); // repeated: until `block` runs, it finds nothing to interrupt
-            shell.join(50);
-        }
+        } while (!blockEnded.await(50, TimeUnit.MILLISECONDS));
+        shell.join(TimeUnit.SECONDS.toMillis(20)); // `hello` runs uninterrupted
         assertThat(shell.isAlive()).as("the shell ended after its input").isFalse();
         List<ControlChannel.Frame> got = frames();
         assertThat(stdout(got)).contains("hi\n");
