@@ -2,7 +2,6 @@ package org.pyrolab.daemon.web;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.pyrolab.control.AtomicFile;
+import org.pyrolab.control.OwnerOnlyFiles;
 import org.pyrolab.daemon.config.LabConfig.WebSpec;
 import org.pyrolab.pyro5.tls.Pem;
 import org.pyrolab.pyro5.tls.TlsException;
@@ -101,7 +101,7 @@ final class JettySettings {
             store.setKeyEntry("pyrolab-web", key, password.toCharArray(), chain.toArray(new X509Certificate[0]));
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             store.store(bytes, password.toCharArray());
-            Files.createDirectories(folder);
+            OwnerOnlyFiles.createDirectories(folder);
             Path file = folder.resolve("keystore.p12");
             AtomicFile.write(file, bytes.toByteArray()); // created owner-only (0600) before a byte goes in
             return file;
