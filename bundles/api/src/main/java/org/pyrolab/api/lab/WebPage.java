@@ -6,7 +6,8 @@ import org.osgi.annotation.versioning.ProviderType;
 
 /**
  * The daemon's web page (bundle {@code org.pyrolab.web}), registered only while the
- * configuration says {@code web: on}. Access is like Jupyter's: {@link #login()} makes a link
+ * configuration says {@code web: on}; while the page could not start, the daemon registers one
+ * whose {@link #login()} throws the reason. Access is like Jupyter's: {@link #login()} makes a link
  * that carries a one-time token, which the page trades for a session cookie.
  */
 @ProviderType

@@ -18,11 +18,13 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.framework.wiring.FrameworkWiring;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
+import org.pyrolab.api.lab.WebPage;
 import org.pyrolab.daemon.config.ConfigTarget;
 import org.pyrolab.daemon.config.LabConfig.WebSpec;
 import org.pyrolab.daemon.internal.DataFolder;
@@ -46,6 +48,8 @@ public class WebSwitch implements ConfigTarget.Web {
     private final Path keystores;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> new Thread(r, "pyrolab-web-switch"));
     private WebSpec current;
+    /** While the page could not start: a WebPage whose link is the reason, so `pyrolab web` says it at once. */
+    private ServiceRegistration<WebPage> failure;
 
     @Activate
     public WebSwitch(BundleContext context, @Reference InstanceLock lock) {
@@ -66,6 +70,7 @@ public class WebSwitch implements ConfigTarget.Web {
         }
         WebSpec before = current;
         current = spec;
+        withdrawFailure();
         try {
             if (!spec.on()) {
                 boolean was = removeAll();
@@ -82,7 +87,11 @@ public class WebSwitch implements ConfigTarget.Web {
             }
             current = null; // the next reload tries again
             removeQuietly();
-            return "The web page did not start: " + e.getMessage() + ".";
+            String reason = "The web page did not start: " + e.getMessage() + ".";
+            failure = context.registerService(WebPage.class, () -> {
+                throw new IllegalStateException(reason);
+            }, null);
+            return reason;
         }
     }
 
@@ -154,6 +163,13 @@ public class WebSwitch implements ConfigTarget.Web {
         return true;
     }
 
+    private void withdrawFailure() {
+        if (failure != null) {
+            failure.unregister();
+            failure = null;
+        }
+    }
+
     private void removeQuietly() {
         try {
             removeAll();
@@ -194,6 +210,7 @@ public class WebSwitch implements ConfigTarget.Web {
     @Deactivate
     void deactivate() {
         thread.execute(() -> {
+            withdrawFailure();
             List<Bundle> ours = ours();
             for (int i = ours.size() - 1; i >= 0; i--) {
                 try {

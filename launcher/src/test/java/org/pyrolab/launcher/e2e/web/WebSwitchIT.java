@@ -108,6 +108,10 @@ class WebSwitchIT {
                         + taken.getLocalPort());
                 assertThat(lab.daemonLog()).contains("the web page did not start: nothing can listen on localhost:" + taken.getLocalPort());
                 assertThat(webInstalled(lab)).isFalse();
+                Result web = lab.run("web");
+                assertThat(web.exit).as("%s", web).isEqualTo(1);
+                assertThat(web.err).as("at once, with the reason").startsWith("pyrolab: The web page did not start: nothing can listen on localhost:"
+                        + taken.getLocalPort());
             }
             reload(lab, "web:\n  port: " + port + "\n", "The web page is on (http on localhost:" + port + ")");
 
