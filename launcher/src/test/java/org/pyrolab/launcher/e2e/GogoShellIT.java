@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pyrolab.launcher.e2e.attack.Survival;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.pyrolab.launcher.e2e.Pyrolab.Result;
@@ -111,6 +112,19 @@ class GogoShellIT {
         Result stopped = pyrolab.run("await", "demo.stage", "--state", "stopped");
         assertThat(stopped.exit).as("%s", stopped).isZero();
         assertThat(stopped.out).isEqualTo("demo.stage is STOPPED.\n");
+    }
+
+    @Test
+    void anAwaitCutShortByDownSaysSoInOneLine() throws Exception {
+        try (Pyrolab other = new Pyrolab()) {
+            other.up("--config", Lab.write(other.root.resolve("lab.yaml"), CONFIG).toString());
+            Pyrolab.Command waiting = other.start(null, "await", "demo.laser", "--timeout", "3600");
+            Lab.await("await runs in the daemon", () -> Survival.number(Json.object(other.ask("status", "--json")), "controlClients") == 2);
+            assertThat(other.run("down").exit).isZero();
+            Result cut = other.await(waiting);
+            assertThat(cut.exit).as("%s", cut).isEqualTo(1);
+            assertThat(cut.err).isEqualTo("pyrolab: interrupted: the daemon is stopping\n");
+        }
     }
 
     @Test

@@ -251,6 +251,9 @@ final class CommandRunner {
         } else if (message != null && message.startsWith("Cannot coerce")) {
             code = ExitCode.USAGE;
             message = "wrong arguments: " + message + "; run `pyrolab help` for the usage";
+        } else if (e instanceof InterruptedException) {
+            // not Ctrl-C (that sets `interrupted` first): the control server's threads are stopped with the daemon
+            message = "interrupted: the daemon is stopping";
         } else if (message == null) {
             message = e.toString();
         }
