@@ -28,6 +28,8 @@ import org.pyrolab.launcher.completion.ShellCompleter;
  */
 final class TerminalShell implements ControlClient.Keyboard {
     static final String HISTORY_FILE = "shell.history";
+    /** The {@code config:} line of {@code status} (keys and values, one a line). */
+    private static final Pattern CONFIG_LINE = Pattern.compile("(?m)^\\s+config:\\s+(.+)$");
 
     private final Terminal terminal;
     private final LineReader reader;
@@ -86,9 +88,6 @@ final class TerminalShell implements ControlClient.Keyboard {
     public void onInterrupt(Runnable action) {
         terminal.handle(Terminal.Signal.INT, signal -> action.run());
     }
-
-    /** The {@code config:} line of {@code status} (keys and values, one a line). */
-    private static final Pattern CONFIG_LINE = Pattern.compile("(?m)^\\s+config:\\s+(.+)$");
 
     /**
      * The file the daemon runs from ({@code up --config FILE}, or the user's), whose names Tab
