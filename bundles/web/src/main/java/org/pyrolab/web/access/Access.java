@@ -44,11 +44,7 @@ public final class Access {
     public synchronized String token() {
         Instant now = clock.instant();
         tokens.values().removeIf(expiry -> !expiry.isAfter(now));
-        while (tokens.size() >= MAX_TOKENS) {
-            Iterator<String> oldest = tokens.keySet().iterator();
-            oldest.next();
-            oldest.remove();
-        }
+        makeRoom(tokens, MAX_TOKENS);
         String token = random();
         tokens.put(token, now.plus(TOKEN_LIFE));
         return token;
@@ -65,11 +61,7 @@ public final class Access {
             return null;
         }
         sessions.values().removeIf(used -> idle(used, now));
-        while (sessions.size() >= MAX_SESSIONS) {
-            Iterator<String> least = sessions.keySet().iterator();
-            least.next();
-            least.remove();
-        }
+        makeRoom(sessions, MAX_SESSIONS);
         String session = random();
         sessions.put(session, now);
         return session;
@@ -96,6 +88,15 @@ public final class Access {
     /** Counts, for tests and the log. */
     public synchronized Map<String, Integer> sizes() {
         return Map.of("tokens", tokens.size(), "sessions", sessions.size());
+    }
+
+    /** Removes the first entries (the oldest, or the least recently used) until one more fits within {@code max}. */
+    private static void makeRoom(LinkedHashMap<String, Instant> map, int max) {
+        Iterator<String> first = map.keySet().iterator();
+        while (map.size() >= max) {
+            first.next();
+            first.remove();
+        }
     }
 
     private static boolean idle(Instant used, Instant now) {
