@@ -6,23 +6,8 @@
 # Usage: bench/web-browser.sh [ROUNDS]   (default 10; build first: mvn -B -DskipTests install)
 set -euo pipefail
 rounds=${1:-10}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-built="${PYROLAB_INSTALL:-$root/launcher/target/pyrolab}"
-[ -x "$built/bin/pyrolab" ] || { echo "not built: run mvn -B -DskipTests install in $root" >&2; exit 1; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || { echo "needs chromium and chromium-driver (apt-get install chromium chromium-driver)" >&2; exit 1; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")
-cp -a "$built" "$work/install"
-pyrolab="$work/install/bin/pyrolab"
-export PYROLAB_HOME="$work/home"
-export PYROLAB_ALLOW_ROOT=${PYROLAB_ALLOW_ROOT:-1}
-cleanup() {
-  "$pyrolab" down >/dev/null 2>&1 || true
-  left=$(sed -n 's/^pid=//p' "$PYROLAB_HOME/pyrolabd.lock" 2>/dev/null || true)
-  if [ -n "$left" ] && grep -q "pyrolab.data=$PYROLAB_HOME" "/proc/$left/cmdline" 2>/dev/null; then kill -9 "$left"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/installation.sh" "mvn -B -DskipTests install"
 
 sed 's/ns_port: 9090/ns_port: 0/' "$root/config/demo.yaml" > "$work/demo.yaml" # never the fixed Pyro5 port
 "$pyrolab" up --config "$work/demo.yaml" >/dev/null

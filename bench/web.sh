@@ -8,22 +8,7 @@
 # Usage: bench/web.sh [ROUNDS]   (default 5; build first: mvn -B -DskipTests package)
 set -euo pipefail
 rounds=${1:-5}
-root=$(cd "$(dirname "$0")/.." && pwd -P)
-built="${PYROLAB_INSTALL:-$root/launcher/target/pyrolab}"
-[ -x "$built/bin/pyrolab" ] || { echo "not built: run mvn -B -DskipTests package in $root" >&2; exit 1; }
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/pyrolab-bench.XXXXXX")
-cp -a "$built" "$work/install" # a build running meanwhile cannot change it under the benchmark
-pyrolab="$work/install/bin/pyrolab"
-export PYROLAB_HOME="$work/home"
-export PYROLAB_ALLOW_ROOT=${PYROLAB_ALLOW_ROOT:-1}
-cleanup() {
-  "$pyrolab" down >/dev/null 2>&1 || true
-  left=$(sed -n 's/^pid=//p' "$PYROLAB_HOME/pyrolabd.lock" 2>/dev/null || true)
-  if [ -n "$left" ] && grep -q "pyrolab.data=$PYROLAB_HOME" "/proc/$left/cmdline" 2>/dev/null; then kill -9 "$left"; fi
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. "$(dirname "$0")/installation.sh" "mvn -B -DskipTests package"
 
 config() { # config WEB: the demo's services, with the given web: line
   sed '/^web:/d' "$root/config/demo.yaml" > "$work/lab.yaml"
