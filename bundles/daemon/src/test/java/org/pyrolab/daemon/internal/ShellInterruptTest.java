@@ -37,6 +37,7 @@ class ShellInterruptTest {
         }
 
         public void block() throws InterruptedException {
+            blockStarted.countDown();
             try {
                 Thread.sleep(TimeUnit.MINUTES.toMillis(5));
             } finally {
@@ -45,7 +46,8 @@ class ShellInterruptTest {
         }
     }
 
-    /** Counted down when {@code block} ends: interrupting after that could hit the next command. */
+    /** Counted down when {@code block} runs (an interrupt before could cancel it unrun) and when it ends (one after could hit the next command). */
+    static CountDownLatch blockStarted;
     static CountDownLatch blockEnded;
     private ThreadIOImpl threadIO;
     private CommandProcessorImpl processor;
@@ -54,6 +56,7 @@ class ShellInterruptTest {
 
     @BeforeEach
     void gogo() {
+        blockStarted = new CountDownLatch(1);
         blockEnded = new CountDownLatch(1);
         threadIO = new ThreadIOImpl();
         threadIO.start();
@@ -139,8 +142,9 @@ class ShellInterruptTest {
             }
         });
         shell.start();
+        assertThat(blockStarted.await(20, TimeUnit.SECONDS)).as("block runs").isTrue();
         do {
-            runner.interrupt(); // repeated: until `block` runs, it finds nothing to interrupt
+            runner.interrupt(); // repeated: the job may not be the session's foreground job yet
         } while (!blockEnded.await(50, TimeUnit.MILLISECONDS));
         shell.join(TimeUnit.SECONDS.toMillis(20)); // `hello` runs uninterrupted
         assertThat(shell.isAlive()).as("the shell ended after its input").isFalse();
